@@ -1,0 +1,55 @@
+/** Expected failures. Mapped to HTTP status and CLI exit codes in one place each (server.ts, cli.ts). */
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadInputError extends AppError {
+  constructor(message: string) {
+    super(message, 400, "bad_input");
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super(message, 404, "not_found");
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message: string) {
+    super(message, 401, "unauthorized");
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(message, 403, "forbidden");
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super(message, 413, "payload_too_large");
+  }
+}
+
+/** Raised when an actor tries to reach a tool or data outside its audience. */
+export class AccessDeniedError extends AppError {
+  constructor(message: string) {
+    super(message, 403, "access_denied");
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
