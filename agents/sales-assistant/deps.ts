@@ -1,0 +1,28 @@
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { Clock } from "../../src/core/clock.js";
+import type { Config } from "../../src/core/config.js";
+import type { Channel, Intent, Role } from "../../src/core/domain.js";
+import type { ConsentsRepo } from "../../src/infra/postgres/consents-repo.js";
+import type { LlmProvider } from "../../src/llm/provider.js";
+import type { ToolRegistry } from "../../tools/registry.js";
+
+export interface RouteDecision {
+  intent: Intent;
+  confidence: number;
+  source: "rule" | "classifier" | "llm";
+}
+
+export interface IntentRouter {
+  route(input: { text: string; channel: Channel; role: Role; history?: string[] }): Promise<RouteDecision>;
+}
+
+/** Everything the graph's nodes use, injected by the composition root (src/app/container.ts). */
+export interface SalesGraphDeps {
+  router: IntentRouter;
+  tools: ToolRegistry;
+  consents: ConsentsRepo;
+  llm: LlmProvider;
+  company: Config["company"];
+  clock: Clock;
+  checkpointer?: BaseCheckpointSaver;
+}

@@ -1,0 +1,38 @@
+import { HumanMessage } from "@langchain/core/messages";
+import type { Handoff } from "../../../src/infra/postgres/handoffs-repo.js";
+import type { SalesGraphDeps } from "../deps.js";
+import type { LeadProfile, SalesStateType, SalesStateUpdate } from "../state.js";
+import { reply, textOf } from "./reply.js";
+
+const MAX_QUOTES = 5;
+
+/** A summary a person can act on without reading the whole transcript. */
+export function summarizeConversation(state: Pick<SalesStateType, "messages" | "channel" | "profile" | "intent">): string {
+  const userTexts = state.messages.filter((m) => HumanMessage.isInstance(m)).map(textOf);
+  const quotes = userTexts.slice(-MAX_QUOTES).map((t) => `- "${t.length > 240 ? `${t.slice(0, 237)}...` : t}"`);
+  const known = Object.entries(state.profile as LeadProfile)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}: ${v}`);
+  return [
+    `Channel: ${state.channel}. Messages from the visitor: ${userTexts.length}. Latest request: ${state.intent ?? "unknown"}.`,
+    known.length ? `Known details: ${known.join("; ")}.` : "No contact details collected yet.",
+    "What they said (most recent last):",
+    ...quotes,
+  ].join("\n");
+}
+
+export function createHandoffNode(deps: Pick<SalesGraphDeps, "tools" | "company">, kind: "human" | "support") {
+  return async function handOff(state: SalesStateType): Promise<SalesStateUpdate> {
+    const intent = kind === "support" ? "support" : "human_handoff";
+    const ticket = await deps.tools.call<Handoff>(
+      "create_handoff",
+      { kind, summary: summarizeConversation({ ...state, intent }), reason: intent },
+      { actor: state.actor, channel: state.channel, conversationId: state.conversationId },
+    );
+    const text =
+      kind === "support"
+        ? `I've opened support ticket ${ticket.id} with a summary of what you told me. Our support team will reply here within one business day; for anything urgent, email ${deps.company.supportEmail} or call ${deps.company.supportPhone} and quote ${ticket.id}.`
+        : `I'm bringing in a member of our team — they'll see a summary of our conversation (reference ${ticket.id}) and reply right here, usually within a few business hours. Anything you'd like me to pass on meanwhile?`;
+    return reply(text, intent, { handoff: { id: ticket.id, kind } });
+  };
+}

@@ -1,0 +1,19 @@
+import type { SalesGraphDeps } from "../deps.js";
+import type { SalesStateType, SalesStateUpdate } from "../state.js";
+import { reply } from "./reply.js";
+
+/** Records the withdrawal through the public consent tool and confirms once; check-consent silences the rest. */
+export function createOptOutNode(deps: Pick<SalesGraphDeps, "tools" | "company">) {
+  return async function optOut(state: SalesStateType): Promise<SalesStateUpdate> {
+    await deps.tools.call(
+      "record_consent",
+      { status: "withdrawn", source: `${state.channel}:opt_out` },
+      { actor: state.actor, channel: state.channel, conversationId: state.conversationId },
+    );
+    const text =
+      state.channel === "sms"
+        ? `You're unsubscribed from ${deps.company.name} messages and won't receive any more. Reply START to resubscribe.`
+        : `Understood — you're opted out and ${deps.company.name} won't contact you again. Send START if you change your mind.`;
+    return reply(text, "opt_out", { profile: { consent: "withdrawn" } });
+  };
+}

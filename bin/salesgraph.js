@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI directly (tsx), so `npm ci` is the whole build.
+import { register } from "tsx/esm/api";
+
+register();
+const { main } = await import("../src/app/cli.ts");
+process.exitCode = await main(process.argv);

@@ -1,0 +1,116 @@
+import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
+import { buildSalesGraph, type SalesGraph } from "../../agents/sales-assistant/graph.js";
+import { createIntentRouter } from "../../agents/routing/intent-router.js";
+import { loadOrTrainRouterModel } from "../../agents/routing/router-model.js";
+import { createConsentTool } from "../../tools/consent/tool.js";
+import { createDealLookupTool } from "../../tools/crm/deals.js";
+import { createHandoffTool } from "../../tools/handoffs/tool.js";
+import { ToolRegistry } from "../../tools/registry.js";
+import { systemClock, type Clock } from "../core/clock.js";
+import type { Config } from "../core/config.js";
+import { createLogger, type Logger } from "../core/logger.js";
+import type { ConversationHandler } from "../core/ports.js";
+import { createConsentsRepo } from "../infra/postgres/consents-repo.js";
+import { createConversationsRepo } from "../infra/postgres/conversations-repo.js";
+import { createHandoffsRepo } from "../infra/postgres/handoffs-repo.js";
+import { migrate } from "../infra/postgres/migrate.js";
+import { createModelsRepo } from "../infra/postgres/models-repo.js";
+import { openDatabase, type Database } from "../infra/postgres/pool.js";
+import { createLlmProvider } from "../llm/index.js";
+import type { LlmProvider } from "../llm/provider.js";
+import { createConversationHandler, type TurnTracker } from "./conversation-handler.js";
+import { createMetrics, type Metrics } from "./metrics.js";
+
+export interface Container {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  db: Database;
+  llm: LlmProvider;
+  metrics: Metrics;
+  repos: {
+    conversations: ReturnType<typeof createConversationsRepo>;
+    handoffs: ReturnType<typeof createHandoffsRepo>;
+    consents: ReturnType<typeof createConsentsRepo>;
+    models: ReturnType<typeof createModelsRepo>;
+  };
+  tools: ToolRegistry;
+  graph: SalesGraph;
+  handler: ConversationHandler & TurnTracker;
+  close(): Promise<void>;
+}
+
+export interface ContainerOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** An already open database (tests); the container then leaves closing it to the caller. */
+  db?: Database;
+}
+
+/** The composition root: the one place that opens the database, builds the graph and wires the tools. */
+export async function createContainer(config: Config, options: ContainerOptions = {}): Promise<Container> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const clock = options.clock ?? systemClock;
+  const db =
+    options.db ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, poolMax: config.database.poolMax }));
+  try {
+    await migrate(db.pool);
+    const checkpointer = new PostgresSaver(db.pool);
+    await checkpointer.setup();
+
+    const repos = {
+      conversations: createConversationsRepo(db.pool),
+      handoffs: createHandoffsRepo(db.pool),
+      consents: createConsentsRepo(db.pool),
+      models: createModelsRepo(db.pool),
+    };
+    const llm = createLlmProvider(config.llm, logger);
+    const classifier = await loadOrTrainRouterModel(routerModelStore(repos.models));
+    const router = createIntentRouter({ classifier, llm: llm.kind === "openai" ? llm : undefined });
+    const tools = new ToolRegistry([
+      createHandoffTool({ handoffs: repos.handoffs }),
+      createConsentTool({ consents: repos.consents }),
+      createDealLookupTool({ pool: db.pool, clock }),
+    ]);
+    const graph = buildSalesGraph({ router, tools, consents: repos.consents, llm, company: config.company, clock, checkpointer });
+    const metrics = createMetrics();
+    const handler = createConversationHandler({
+      graph,
+      conversations: repos.conversations,
+      clock,
+      logger,
+      onTurn: (t) => metrics.turnSeconds.observe({ channel: t.channel, intent: t.intent }, t.seconds),
+    });
+    return {
+      config,
+      logger,
+      clock,
+      db,
+      llm,
+      metrics,
+      repos,
+      tools,
+      graph,
+      handler,
+      async close() {
+        await handler.drain();
+        if (!options.db) await db.close();
+      },
+    };
+  } catch (error) {
+    if (!options.db) await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function routerModelStore(models: ReturnType<typeof createModelsRepo>) {
+  return {
+    async get(kind: string) {
+      const m = await models.latest(kind);
+      return m && { artefact: m.artefact, metrics: m.metrics };
+    },
+    async put(kind: string, artefact: unknown, metrics: unknown) {
+      await models.save({ id: `${kind}-latest`, kind, name: kind, artefact, metrics });
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { HumanMessage } from "@langchain/core/messages";
+import type { Clock } from "../core/clock.js";
+import type { Logger } from "../core/logger.js";
+import type { ConversationHandler, InboundMessage, OutboundMessage } from "../core/ports.js";
+import type { ConversationsRepo } from "../infra/postgres/conversations-repo.js";
+import type { SalesGraph } from "../../agents/sales-assistant/graph.js";
+import { KeyedMutex } from "./keyed-mutex.js";
+
+export function threadIdOf(message: Pick<InboundMessage, "channel" | "conversationId">): string {
+  return `${message.channel}:${message.conversationId}`;
+}
+
+export interface TurnTracker {
+  /** Resolves when every turn started so far has finished. */
+  drain(): Promise<void>;
+  readonly inFlight: number;
+}
+
+/**
+ * Runs one turn of the graph per inbound message. Turns of one conversation run one at a time (a second
+ * message waits for the first), the checkpoint is written once at the end of the turn (durability "exit"),
+ * and the message log is appended in one transaction afterwards — a crash mid-turn leaves no half turn.
+ */
+export function createConversationHandler(deps: {
+  graph: SalesGraph;
+  conversations: ConversationsRepo;
+  clock: Clock;
+  logger: Logger;
+  onTurn?: (turn: { intent: string; channel: string; seconds: number }) => void;
+}): ConversationHandler & TurnTracker {
+  const mutex = new KeyedMutex();
+  const running = new Set<Promise<unknown>>();
+
+  async function runTurn(message: InboundMessage): Promise<OutboundMessage[]> {
+    const started = performance.now();
+    const conversation = await deps.conversations.ensure(message.channel, message.conversationId, message.actor);
+    const result = await deps.graph.invoke(
+      {
+        messages: [new HumanMessage(message.text)],
+        channel: message.channel,
+        actor: message.actor,
+        conversationId: conversation.id,
+        reply: "",
+        silenced: false,
+      },
+      { configurable: { thread_id: threadIdOf(message) }, durability: "exit" },
+    );
+    const intent = result.intent ?? "smalltalk";
+    const replyText = result.silenced ? "" : result.reply;
+    await deps.conversations.appendTurn(conversation.id, {
+      userText: message.text,
+      replyText,
+      intent,
+      at: deps.clock.now(),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    deps.onTurn?.({ intent, channel: message.channel, seconds });
+    deps.logger.info(
+      { channel: message.channel, conversation: conversation.id, intent, route: result.routeSource, ms: Math.round(seconds * 1000) },
+      "turn",
+    );
+    return replyText ? [{ conversationId: message.conversationId, text: replyText, intent }] : [];
+  }
+
+  const handler = (message: InboundMessage) => {
+    const turn = mutex.run(threadIdOf(message), () => runTurn(message));
+    running.add(turn);
+    void turn.finally(() => running.delete(turn)).catch(() => undefined);
+    return turn;
+  };
+
+  return Object.assign(handler, {
+    async drain() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+    get inFlight() {
+      return running.size;
+    },
+  });
+}

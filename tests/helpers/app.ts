@@ -1,0 +1,45 @@
+import { loadConfig } from "../../src/core/config.js";
+import { silentLogger } from "../../src/core/logger.js";
+import { createContainer, type Container } from "../../src/app/container.js";
+import { startServer, type RunningServer } from "../../src/app/server.js";
+import type { Database } from "../../src/infra/postgres/pool.js";
+
+export interface TestApp {
+  container: Container;
+  server: RunningServer;
+  url: string;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/** A real container and HTTP server on an ephemeral port, over a database the test owns. */
+export async function startTestApp(db: Database, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ LOG_LEVEL: "silent", ...env });
+  const container = await createContainer(config, { db, logger: silentLogger() });
+  const server = await startServer(container, { port: 0, host: "127.0.0.1" });
+  const url = `http://127.0.0.1:${server.port}`;
+  async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(url + path, {
+      method,
+      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON (e.g. /metrics)
+    }
+    return { status: res.status, body: parsed as any };
+  }
+  return {
+    container,
+    server,
+    url,
+    post: (path, body, headers) => request("POST", path, body, headers),
+    get: (path, headers) => request("GET", path, undefined, headers),
+    close: () => server.shutdown(),
+  };
+}

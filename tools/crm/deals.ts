@@ -1,0 +1,78 @@
+import type pg from "pg";
+import { z } from "zod";
+import type { Clock } from "../../src/core/clock.js";
+import { defineTool } from "../registry.js";
+import { matchNames } from "./name-match.js";
+
+export const DealLookupInput = z.object({
+  /** Free text naming an account or a deal ("the Globex renewal"). */
+  query: z.string().min(1).max(2000),
+  includeClosed: z.boolean().default(false),
+  limit: z.number().int().min(1).max(50).default(5),
+});
+
+export interface DealSummary {
+  id: string;
+  name: string;
+  account: string;
+  product: string;
+  owner: string;
+  stage: string;
+  amount: number;
+  daysInStage: number;
+  ageDays: number;
+  expectedCloseDate: string | null;
+  lastActivityAt: string | null;
+  daysSinceActivity: number | null;
+  nextStep: string | null;
+}
+
+const DAY = 86_400_000;
+
+/** Internal: CRM deal records for the accounts a message names. */
+export function createDealLookupTool(deps: { pool: pg.Pool; clock: Clock }) {
+  return defineTool({
+    name: "crm_find_deals",
+    description: "Find CRM deals for the account or deal named in the query, with stage, amount, owner and activity.",
+    audience: "internal",
+    schema: DealLookupInput,
+    run: async (input) => {
+      const accounts = (await deps.pool.query<{ name: string }>("select name from accounts")).rows.map((r) => r.name);
+      const named = matchNames(input.query, accounts).map((m) => m.name);
+      if (named.length === 0) return { accounts: [], deals: [] as DealSummary[] };
+      const { rows } = await deps.pool.query(
+        `select d.id, d.name, a.name as account, p.name as product, r.name as owner, d.stage, d.amount,
+                d.stage_entered_at, d.engaged_at, d.expected_close_date, d.last_activity_at, d.next_step
+           from deals d
+           join accounts a on a.id = d.account_id
+           join products p on p.id = d.product_id
+           join reps r on r.id = d.owner_rep_id
+          where a.name = any($1) and ($2 or d.stage not in ('won', 'lost'))
+          order by d.amount desc
+          limit $3`,
+        [named.slice(0, 3), input.includeClosed, input.limit],
+      );
+      const now = deps.clock.now().getTime();
+      const deals: DealSummary[] = rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        account: r.account,
+        product: r.product,
+        owner: r.owner,
+        stage: r.stage,
+        amount: Number(r.amount),
+        daysInStage: Math.max(0, Math.floor((now - r.stage_entered_at.getTime()) / DAY)),
+        ageDays: Math.max(0, Math.floor((now - r.engaged_at.getTime()) / DAY)),
+        expectedCloseDate: r.expected_close_date ? toDate(r.expected_close_date) : null,
+        lastActivityAt: r.last_activity_at ? r.last_activity_at.toISOString() : null,
+        daysSinceActivity: r.last_activity_at ? Math.floor((now - r.last_activity_at.getTime()) / DAY) : null,
+        nextStep: r.next_step,
+      }));
+      return { accounts: named.slice(0, 3), deals };
+    },
+  });
+}
+
+function toDate(value: Date | string): string {
+  return typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}

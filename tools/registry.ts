@@ -1,0 +1,80 @@
+import { tool, type StructuredToolInterface } from "@langchain/core/tools";
+import type { z } from "zod";
+import type { Actor, Channel } from "../src/core/domain.js";
+import { AccessDeniedError, BadInputError, NotFoundError } from "../src/core/errors.js";
+
+/** Who may call a tool: `public` tools serve prospects; `internal` tools need a verified rep or manager. */
+export type Audience = "public" | "internal";
+
+/** Facts about the caller taken from verified channel identity, never from the model or the message. */
+export interface ToolContext {
+  actor: Actor;
+  channel: Channel;
+  conversationId: string;
+}
+
+export interface SalesTool<S extends z.ZodType = z.ZodType, O = unknown> {
+  name: string;
+  description: string;
+  audience: Audience;
+  schema: S;
+  run(input: z.infer<S>, context: ToolContext): Promise<O>;
+}
+
+export function defineTool<S extends z.ZodType, O>(definition: SalesTool<S, O>): SalesTool<S, O> {
+  return definition;
+}
+
+export function mayUse(actor: Pick<Actor, "role">, audience: Audience): boolean {
+  return audience === "public" || actor.role === "rep" || actor.role === "manager";
+}
+
+/**
+ * The access policy in code: every call goes through `call`, which checks the tool's audience against the
+ * actor before the input is even parsed. A model that names an internal tool in a prospect conversation
+ * gets an AccessDeniedError, not data.
+ */
+export class ToolRegistry {
+  private readonly byName = new Map<string, SalesTool>();
+
+  constructor(tools: readonly SalesTool<any, any>[]) {
+    for (const t of tools) {
+      if (this.byName.has(t.name)) throw new Error(`duplicate tool name ${t.name}`);
+      this.byName.set(t.name, t);
+    }
+  }
+
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  audienceOf(name: string): Audience | undefined {
+    return this.byName.get(name)?.audience;
+  }
+
+  visibleTo(actor: Pick<Actor, "role">): SalesTool[] {
+    return [...this.byName.values()].filter((t) => mayUse(actor, t.audience));
+  }
+
+  async call<O = unknown>(name: string, input: unknown, context: ToolContext): Promise<O> {
+    const t = this.byName.get(name);
+    if (!t) throw new NotFoundError(`unknown tool ${name}`);
+    if (!mayUse(context.actor, t.audience)) {
+      throw new AccessDeniedError(`tool ${name} is not available to a ${context.actor.role}`);
+    }
+    const parsed = t.schema.safeParse(input);
+    if (!parsed.success) throw new BadInputError(`${name}: ${parsed.error.issues[0]?.message ?? "invalid input"}`);
+    return (await t.run(parsed.data, context)) as O;
+  }
+
+  /** LangChain tools for a tool-calling model: only the ones this actor may use, bound to its context. */
+  asLangChainTools(context: ToolContext): StructuredToolInterface[] {
+    return this.visibleTo(context.actor).map((t) =>
+      tool(async (input: unknown) => JSON.stringify(await this.call(t.name, input, context)), {
+        name: t.name,
+        description: t.description,
+        schema: t.schema as any,
+      }),
+    );
+  }
+}
