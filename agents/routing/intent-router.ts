@@ -1,0 +1,108 @@
+import { INTENTS, PROSPECT_INTENTS, type Channel, type Intent, type Role } from "../../src/core/domain.js";
+import type { LlmProvider } from "../../src/llm/provider.js";
+import type { TextClassifier } from "./text-classifier.js";
+
+export interface RouteInput {
+  text: string;
+  channel: Channel;
+  role: Role;
+  /** Earlier turns, oldest first; only the LLM sees them. */
+  history?: string[];
+}
+
+export type RouteSource = "rule" | "classifier" | "llm";
+
+export interface RouteDecision {
+  intent: Intent;
+  /** Classifier probability over the allowed intents; 1 for rules and for the LLM, which gives no probability. */
+  confidence: number;
+  source: RouteSource;
+}
+
+export interface IntentRouter {
+  route(input: RouteInput): Promise<RouteDecision>;
+}
+
+export interface IntentRouterDeps {
+  classifier: TextClassifier;
+  llm?: LlmProvider;
+}
+
+/** Keywords carriers honour as opt-out on their own (Twilio long codes); we mirror them on every channel. */
+export const OPT_OUT_KEYWORDS: ReadonlySet<string> = new Set([
+  "STOP",
+  "STOPALL",
+  "UNSUBSCRIBE",
+  "CANCEL",
+  "END",
+  "QUIT",
+  "REVOKE",
+  "OPTOUT",
+]);
+
+/** True when the whole message is a carrier opt-out keyword ("stop", "STOP!", "opt-out", "stop all"). */
+export function isOptOutKeyword(text: string): boolean {
+  return OPT_OUT_KEYWORDS.has(text.normalize("NFKC").replace(/[\s\p{P}]+/gu, "").toUpperCase());
+}
+
+const SPEAKER_LINE =
+  /^\s*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–]?\s*)?(\p{L}[\p{L}\p{N} .'’&()-]{0,40}?)\s*:\s+\S/u;
+/** Labels of pasted e-mail headers, which alternate like speakers but are not a call. */
+const NOT_SPEAKERS: ReadonlySet<string> = new Set(["from", "to", "cc", "bcc", "subject", "date", "sent"]);
+const MIN_SPEAKER_LINES = 4;
+const MIN_TRANSCRIPT_LENGTH = 120;
+
+/** Speaker label of a line such as "Rep: …", "[00:01] Dana (Globex): …", "00:01:10 Karen: …". */
+export function speakerOf(line: string): string | undefined {
+  return SPEAKER_LINE.exec(line)?.[1]?.trim().toLowerCase();
+}
+
+/**
+ * A pasted call transcript: several speaker-labelled lines, at least two speakers, one of them speaking
+ * twice (so a message of "Deal: x / Stage: y / Owner: z" fields is not mistaken for a conversation).
+ */
+export function looksLikeTranscript(text: string): boolean {
+  if (text.length < MIN_TRANSCRIPT_LENGTH) return false;
+  const speakers = text
+    .split(/\r?\n/)
+    .map(speakerOf)
+    .filter((speaker): speaker is string => speaker !== undefined && !NOT_SPEAKERS.has(speaker));
+  if (speakers.length < MIN_SPEAKER_LINES) return false;
+  const turns = new Map<string, number>();
+  for (const speaker of speakers) turns.set(speaker, (turns.get(speaker) ?? 0) + 1);
+  return turns.size >= 2 && [...turns.values()].some((count) => count >= 2);
+}
+
+/** Access is decided here, in code: prospects can never be routed to an internal intent. */
+export function allowedIntents(role: Role): readonly Intent[] {
+  return role === "prospect" ? PROSPECT_INTENTS : INTENTS;
+}
+
+export function createIntentRouter(deps: IntentRouterDeps): IntentRouter {
+  const { classifier, llm } = deps;
+
+  async function askLlm(input: RouteInput, allowed: readonly Intent[]): Promise<Intent | undefined> {
+    if (!llm) return undefined;
+    try {
+      const intent = await llm.routeIntent({ text: input.text, allowed, history: input.history });
+      return intent !== undefined && allowed.includes(intent) ? intent : undefined;
+    } catch {
+      // The local classifier is always there; a failing endpoint only makes routing plainer.
+      return undefined;
+    }
+  }
+
+  return {
+    async route(input: RouteInput): Promise<RouteDecision> {
+      if (isOptOutKeyword(input.text)) return { intent: "opt_out", confidence: 1, source: "rule" };
+      if (input.role !== "prospect" && looksLikeTranscript(input.text)) {
+        return { intent: "call_transcript", confidence: 1, source: "rule" };
+      }
+      const allowed = allowedIntents(input.role);
+      const fromLlm = await askLlm(input, allowed);
+      if (fromLlm) return { intent: fromLlm, confidence: 1, source: "llm" };
+      const prediction = classifier.predict(input.text, allowed);
+      return { intent: prediction.label as Intent, confidence: prediction.confidence, source: "classifier" };
+    },
+  };
+}
