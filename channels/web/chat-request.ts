@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/**
+ * The web chat's request shapes, the same rules as `POST /api/chat` (src/app/chat-routes.ts): both endpoints
+ * must accept and refuse exactly the same conversations and messages.
+ */
+export const ConversationId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,100}$/, "conversationId must be 8–100 letters, digits, '-' or '_'");
+
+export const ChatRequest = z.object({
+  conversationId: ConversationId.optional(),
+  text: z
+    .string({ error: "text is required and must be a string" })
+    .trim()
+    .min(1, "text must not be empty")
+    .max(4000, "text must be at most 4000 characters"),
+});
+export type ChatRequest = z.infer<typeof ChatRequest>;
