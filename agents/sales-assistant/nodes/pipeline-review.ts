@@ -1,0 +1,72 @@
+import { compactMoney, formatForecast, money, pct, scopeLabel } from "../../../tools/pipeline/format.js";
+import { parsePipelineQuestion, type PipelineQuestion } from "../../../tools/pipeline/question.js";
+import type { PipelineReview } from "../../../tools/pipeline/review.js";
+import type { SalesGraphDeps } from "../deps.js";
+import type { SalesStateType, SalesStateUpdate } from "../state.js";
+import { lastUserText, reply } from "./reply.js";
+
+const LIST = 5;
+
+function header(r: PipelineReview): string {
+  return `${scopeLabel(r.scope)[0]!.toUpperCase()}${scopeLabel(r.scope).slice(1)}, as of ${r.asOf.slice(0, 10)}`;
+}
+
+function slippingAnswer(r: PipelineReview): string {
+  if (r.slipping.length === 0) return `${header(r)}: no open deal expected to close by the end of ${r.period.label} looks likely to slip.`;
+  return [
+    `${header(r)}: ${r.slippingCount} deals expected by the end of ${r.period.label} look likely to slip${r.slippingCount > r.slipping.length ? `; the ${r.slipping.length} largest` : ""}:`,
+    ...r.slipping.map((d) => `• ${d.name} — ${money(d.amount)}, ${d.owner}: ${d.reasons.join("; ")}.`),
+  ].join("\n");
+}
+
+function forecastAnswer(r: PipelineReview): string {
+  return [
+    ...formatForecast(r, 5),
+    `Weighted open pipeline ${compactMoney(r.pipeline.weighted)} of ${compactMoney(r.pipeline.total)} (${r.pipeline.count} deals); win rate ${pct(r.velocity.winRate)} over the last ${r.velocity.windowDays} days.`,
+  ].join("\n");
+}
+
+function atRiskAnswer(r: PipelineReview): string {
+  if (r.atRiskCount === 0) return `${header(r)}: no open deal is flagged at risk.`;
+  return [
+    `${header(r)}: ${r.atRiskCount} open deals at risk; the ${Math.min(LIST, r.atRisk.length)} with the most value at stake:`,
+    ...r.atRisk.map((d) => `• ${d.name} — ${d.stage}, ${money(d.amount)}, ${pct(d.probability)} to close, ${d.owner}: ${d.reasons.join("; ")}.`),
+  ].join("\n");
+}
+
+function overviewAnswer(r: PipelineReview): string {
+  const v = r.velocity;
+  return [
+    `${header(r)}: ${r.pipeline.count} open deals worth ${compactMoney(r.pipeline.total)}, ${compactMoney(r.pipeline.weighted)} weighted by close probability.`,
+    `By stage: ${r.stages.map((s) => `${s.stage} ${s.count} (${compactMoney(s.amount)})`).join(", ")}.`,
+    `Velocity: win rate ${pct(v.winRate)}, average won deal ${money(v.averageWonSize)}, cycle ${Math.round(v.cycleDays)} days → ${money(v.salesVelocityPerDay)}/day.`,
+    formatForecast(r, 0)[0]!,
+    r.atRiskCount
+      ? `At risk: ${r.atRiskCount} deals, led by ${r.atRisk.slice(0, 3).map((d) => `${d.name} (${d.reasons[0]})`).join("; ")}.`
+      : "No deal is flagged at risk.",
+  ].join("\n");
+}
+
+const ANSWERS: Record<PipelineQuestion["kind"], (r: PipelineReview) => string> = {
+  slipping: slippingAnswer,
+  forecast: forecastAnswer,
+  at_risk: atRiskAnswer,
+  overview: overviewAnswer,
+};
+
+/** Weighted pipeline, stages, velocity, at-risk and slipping deals, and forecasts. Internal only; the registry enforces it too. */
+export function createPipelineReviewNode(deps: Pick<SalesGraphDeps, "tools">) {
+  return async function pipelineReview(state: SalesStateType): Promise<SalesStateUpdate> {
+    if (state.actor.role === "prospect") {
+      return reply("I can't share pipeline or forecast information.", "pipeline_review");
+    }
+    const text = lastUserText(state);
+    const question = parsePipelineQuestion(text);
+    const review = await deps.tools.call<PipelineReview>(
+      "pipeline_review",
+      { query: text, period: question.period, limit: LIST },
+      { actor: state.actor, channel: state.channel, conversationId: state.conversationId },
+    );
+    return reply(ANSWERS[question.kind](review), "pipeline_review", { toolResults: [{ tool: "pipeline_review", ok: true, output: review }] });
+  };
+}

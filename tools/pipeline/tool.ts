@@ -1,0 +1,44 @@
+import type pg from "pg";
+import type { Clock } from "../../src/core/clock.js";
+import { defineTool } from "../registry.js";
+import { periodInText } from "./period.js";
+import { DealPredictionsInput, PipelineReviewInput } from "./schema.js";
+import { createPipelineService, type PipelineService } from "./service.js";
+
+/**
+ * Internal tools over the pipeline model. Both train and store a `deal-close` model on first use when
+ * none is stored yet, as the lead-scoring tool does.
+ */
+export function createPipelineTools(deps: { pool: pg.Pool; clock: Clock; service?: PipelineService }) {
+  const service = deps.service ?? createPipelineService({ pool: deps.pool, clock: deps.clock });
+
+  const review = defineTool({
+    name: "pipeline_review",
+    description:
+      "Pipeline health for the whole team, a region, a manager's team or a rep: total and weighted pipeline, stage distribution, velocity, at-risk deals with reasons, deals likely to slip, and a Monte-Carlo forecast for a period.",
+    audience: "internal",
+    schema: PipelineReviewInput,
+    run: async (input) => {
+      const named = input.query ? await service.resolveScope(input.query) : {};
+      const scope = {
+        ...named,
+        ...(input.region ? { region: input.region } : {}),
+        ...(input.manager ? { manager: input.manager } : {}),
+        ...(input.rep ? { rep: input.rep } : {}),
+      };
+      const period = input.period ?? (input.query ? periodInText(input.query) : undefined);
+      return service.review({ period, scope, listLimit: input.limit });
+    },
+  });
+
+  const predictions = defineTool({
+    name: "pipeline_deal_predictions",
+    description:
+      "Close probability, predicted close date, predicted size, risks and next best actions for open deals of the account or deal named in the query (or for given deal ids).",
+    audience: "internal",
+    schema: DealPredictionsInput,
+    run: async (input) => service.predict({ query: input.query, dealIds: input.dealIds, period: input.period, limit: input.limit }),
+  });
+
+  return [review, predictions] as const;
+}
