@@ -1,3 +1,6 @@
+import { benchChannels } from "./channels.js";
+import { benchKnowledge } from "./knowledge.js";
+import { benchLeads } from "./leads.js";
 import { benchTurns } from "./turns.js";
 
 /**
@@ -13,6 +16,9 @@ const BENCHES: Record<string, () => Promise<string>> = {
           ? undefined
           : (process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test"),
     }),
+  channels: () => benchChannels(),
+  leads: () => benchLeads(),
+  knowledge: () => benchKnowledge(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

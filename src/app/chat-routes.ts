@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import express, { Router } from "express";
 import { z } from "zod";
+import type { RateLimiter } from "../../channels/shared/rate-limiter.js";
 import type { Config } from "../core/config.js";
-import { BadInputError, NotFoundError } from "../core/errors.js";
+import { AppError, BadInputError, NotFoundError } from "../core/errors.js";
 import type { ConversationHandler } from "../core/ports.js";
 import type { ConversationsRepo } from "../infra/postgres/conversations-repo.js";
 
@@ -36,12 +37,18 @@ export function createChatRoutes(deps: {
   handler: ConversationHandler;
   conversations: ConversationsRepo;
   config: Config;
+  rateLimiter?: RateLimiter;
 }): Router {
   const router = Router();
-  router.use(express.json({ limit: deps.config.server.bodyLimitBytes, strict: false }));
+  const json = express.json({ limit: deps.config.server.bodyLimitBytes, strict: false });
 
-  router.post("/api/chat", async (req, res) => {
+  router.post("/api/chat", json, async (req, res) => {
     const body = parse(ChatRequest, req.body);
+    const decision = deps.rateLimiter?.take(req.ip ?? req.socket.remoteAddress ?? "unknown");
+    if (decision && !decision.allowed) {
+      res.set("retry-after", String(Math.ceil(decision.retryAfterMs / 1000)));
+      throw new AppError("too many messages; please wait a moment", 429, "rate_limited");
+    }
     let conversationId = body.conversationId;
     if (conversationId) {
       if (!(await deps.conversations.find("web", conversationId))) {

@@ -2,9 +2,17 @@ import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import { buildSalesGraph, type SalesGraph } from "../../agents/sales-assistant/graph.js";
 import { createIntentRouter } from "../../agents/routing/intent-router.js";
 import { loadOrTrainRouterModel } from "../../agents/routing/router-model.js";
+import { createEmbedder } from "../../knowledge/create-embedder.js";
+import { createKnowledgeBase, type KnowledgeBase } from "../../knowledge/knowledge-base.js";
+import { createBookDemoTool } from "../../tools/booking/tool.js";
+import { createCaptureLeadTool } from "../../tools/capture/tool.js";
 import { createConsentTool } from "../../tools/consent/tool.js";
 import { createDealLookupTool } from "../../tools/crm/deals.js";
 import { createHandoffTool } from "../../tools/handoffs/tool.js";
+import { createKnowledgeSearchTool } from "../../tools/knowledge/tool.js";
+import { createLeadScoringTool } from "../../tools/leads/tool.js";
+import { createPipelineTools } from "../../tools/pipeline/tool.js";
+import { createSegmentInsightTool } from "../../tools/segments/tool.js";
 import { ToolRegistry } from "../../tools/registry.js";
 import { systemClock, type Clock } from "../core/clock.js";
 import type { Config } from "../core/config.js";
@@ -34,6 +42,7 @@ export interface Container {
     consents: ReturnType<typeof createConsentsRepo>;
     models: ReturnType<typeof createModelsRepo>;
   };
+  kb: KnowledgeBase;
   tools: ToolRegistry;
   graph: SalesGraph;
   handler: ConversationHandler & TurnTracker;
@@ -67,10 +76,17 @@ export async function createContainer(config: Config, options: ContainerOptions 
     const llm = createLlmProvider(config.llm, logger);
     const classifier = await loadOrTrainRouterModel(routerModelStore(repos.models));
     const router = createIntentRouter({ classifier, llm: llm.kind === "openai" ? llm : undefined });
+    const kb = createKnowledgeBase({ pool: db.pool, dataDir: config.database.dataDir, embedder: embedderFor(config), logger });
     const tools = new ToolRegistry([
       createHandoffTool({ handoffs: repos.handoffs }),
       createConsentTool({ consents: repos.consents }),
+      createKnowledgeSearchTool({ kb }),
+      createCaptureLeadTool({ pool: db.pool, clock, handoffs: repos.handoffs }),
+      createBookDemoTool({ pool: db.pool, clock, companyName: config.company.name }),
       createDealLookupTool({ pool: db.pool, clock }),
+      createLeadScoringTool({ pool: db.pool, clock }),
+      ...createPipelineTools({ pool: db.pool, clock }),
+      createSegmentInsightTool({ pool: db.pool, clock }),
     ]);
     const graph = buildSalesGraph({ router, tools, consents: repos.consents, llm, company: config.company, clock, checkpointer });
     const metrics = createMetrics();
@@ -89,6 +105,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       llm,
       metrics,
       repos,
+      kb,
       tools,
       graph,
       handler,
@@ -101,6 +118,18 @@ export async function createContainer(config: Config, options: ContainerOptions 
     if (!options.db) await db.close().catch(() => undefined);
     throw error;
   }
+}
+
+export function embedderFor(config: Config) {
+  return config.knowledge.embedder === "openai" && config.llm.apiKey
+    ? createEmbedder({
+        kind: "openai",
+        apiKey: config.llm.apiKey,
+        baseUrl: config.llm.baseUrl,
+        model: config.knowledge.embeddingModel,
+        timeoutMs: config.llm.timeoutMs,
+      })
+    : createEmbedder({ kind: "local" });
 }
 
 function routerModelStore(models: ReturnType<typeof createModelsRepo>) {

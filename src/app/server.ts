@@ -1,14 +1,34 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import express, { type Express } from "express";
+import { createRateLimiter } from "../../channels/shared/rate-limiter.js";
+import { createSlackRoutes } from "../../channels/slack/slack-adapter.js";
+import { createTwilioRoutes } from "../../channels/sms/twilio-adapter.js";
+import { teamsEnabled } from "../../channels/teams/bot-authentication.js";
+import { createTeamsRoutes } from "../../channels/teams/teams-adapter.js";
+import { createWebChatStreamRoutes } from "../../channels/web/sse-routes.js";
+import { createWebStaticRoutes } from "../../channels/web/static-routes.js";
 import { NotFoundError } from "../core/errors.js";
+import { createInboundEventsRepo } from "../infra/postgres/inbound-events-repo.js";
 import { createChatRoutes } from "./chat-routes.js";
 import type { Container } from "./container.js";
 import { errorHandler } from "./http-errors.js";
 import { requireOperator } from "./operator-auth.js";
 
-/** The HTTP surface: every channel and API mounted on one express app. */
-export function createHttpApp(container: Container): Express {
+export interface HttpApp {
+  app: Express;
+  /** Which channels are mounted (a channel is mounted only when configured). */
+  channels: string[];
+  /** Resolves when work the channels run after acknowledging (Slack, Teams) has finished. */
+  drain(): Promise<void>;
+}
+
+/**
+ * The HTTP surface: every configured channel and the API on one express app. Channel routers bring
+ * their own body parsers on their own paths (Slack needs the raw body), so they are mounted before any
+ * JSON parser.
+ */
+export function createHttpApp(container: Container): HttpApp {
   const { config, logger, metrics } = container;
   const app = express();
   app.disable("x-powered-by");
@@ -39,7 +59,55 @@ export function createHttpApp(container: Container): Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  app.use(createChatRoutes({ handler: container.handler, conversations: container.repos.conversations, config }));
+  const deduper = createInboundEventsRepo(container.db.pool);
+  const limiter = () => createRateLimiter({ perMinute: config.server.rateLimitPerMinute });
+  const drains: (() => Promise<void>)[] = [];
+  const channels: string[] = ["web"];
+  const common = { handler: container.handler, tenant: config.tenant, logger, deduper };
+  if (config.slack.signingSecret && config.slack.botToken) {
+    const slack = createSlackRoutes({ ...common, config: config.slack, rateLimiter: limiter() });
+    app.use(slack.router);
+    drains.push(slack.drain);
+    channels.push("slack");
+  }
+  if (config.twilio.authToken && config.publicBaseUrl) {
+    const sms = createTwilioRoutes({
+      ...common,
+      config: config.twilio,
+      publicBaseUrl: config.publicBaseUrl,
+      company: config.company,
+      rateLimiter: limiter(),
+    });
+    app.use(sms.router);
+    drains.push(sms.drain);
+    channels.push("sms");
+  }
+  if (teamsEnabled(config.teams)) {
+    const teams = createTeamsRoutes({ ...common, config: config.teams });
+    app.use(teams.router);
+    drains.push(teams.drain);
+    channels.push("teams");
+  }
+
+  app.use(createWebStaticRoutes());
+  app.use(
+    createWebChatStreamRoutes({
+      handler: container.handler,
+      conversationExists: async (id) => (await container.repos.conversations.find("web", id)) !== undefined,
+      tenant: config.tenant,
+      logger,
+      bodyLimitBytes: config.server.bodyLimitBytes,
+      rateLimiter: limiter(),
+    }),
+  );
+  app.use(
+    createChatRoutes({
+      handler: container.handler,
+      conversations: container.repos.conversations,
+      config,
+      rateLimiter: limiter(),
+    }),
+  );
 
   app.get("/api/handoffs", requireOperator(config.server.apiToken), async (_req, res) => {
     const handoffs = await container.repos.handoffs.listOpen();
@@ -48,18 +116,26 @@ export function createHttpApp(container: Container): Express {
 
   app.use((req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(logger));
-  return app;
+  return {
+    app,
+    channels,
+    async drain() {
+      await Promise.all(drains.map((d) => d()));
+    },
+  };
 }
 
 export interface RunningServer {
   server: http.Server;
   port: number;
+  channels: string[];
   /** Stops accepting connections, lets in-flight turns finish, then closes the container. */
   shutdown(): Promise<void>;
 }
 
 export async function startServer(container: Container, options: { port: number; host: string }): Promise<RunningServer> {
-  const server = http.createServer(createHttpApp(container));
+  const http_ = createHttpApp(container);
+  const server = http.createServer(http_.app);
   server.headersTimeout = 30_000;
   server.requestTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
@@ -72,6 +148,7 @@ export async function startServer(container: Container, options: { port: number;
   return {
     server,
     port,
+    channels: http_.channels,
     shutdown() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -79,7 +156,7 @@ export async function startServer(container: Container, options: { port: number;
         const deadline = new Promise<void>((resolve) =>
           setTimeout(resolve, container.config.server.shutdownTimeoutMs).unref(),
         );
-        await Promise.race([Promise.all([closed, container.handler.drain()]), deadline]);
+        await Promise.race([Promise.all([closed, http_.drain(), container.handler.drain()]), deadline]);
         server.closeAllConnections();
         await container.close();
       })();

@@ -16,6 +16,18 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+const booleanFlagOff = booleanFlag.default(false);
+
+const csvList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
 const EnvSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,6 +41,8 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  KB_EMBEDDER: z.enum(["local", "openai"]).default("local"),
+  EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   COMPANY_NAME: z.string().min(1).default("Helix Data"),
   SUPPORT_EMAIL: z.email().default("support@helixdata.example"),
@@ -36,6 +50,32 @@ const EnvSchema = z.object({
   APPROVAL_REQUIRED: booleanFlag.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
+  // Slack
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_API_URL: z.url().default("https://slack.com/api/"),
+  SLACK_ALLOWED_TEAMS: csvList,
+  SLACK_REPS: csvList,
+  SLACK_MANAGERS: csvList,
+  // Microsoft Teams (Bot Framework names, as botbuilder documents them)
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  MicrosoftAppTenantId: optionalString,
+  TEAMS_ALLOW_UNAUTHENTICATED: booleanFlagOff,
+  TEAMS_ALLOWED_TENANTS: csvList,
+  TEAMS_REPS: csvList,
+  TEAMS_MANAGERS: csvList,
+  // Twilio SMS
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM_NUMBER: optionalString,
+  TWILIO_API_URL: optionalString.pipe(z.url().optional()),
+  SMS_QUIET_HOURS: z
+    .string()
+    .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-3])$/, "expected START-END hours, e.g. 21-8")
+    .default("21-8"),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -51,10 +91,37 @@ export interface Config {
   };
   database: { url?: string; dataDir: string; poolMax: number };
   llm: { provider: "local" | "openai"; apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
+  knowledge: { embedder: "local" | "openai"; embeddingModel: string };
   logLevel: string;
   tenant: string;
   company: { name: string; supportEmail: string; supportPhone: string };
   approvalRequired: boolean;
+  publicBaseUrl?: string;
+  slack: {
+    signingSecret?: string;
+    botToken?: string;
+    apiUrl: string;
+    allowedTeams: string[];
+    reps: string[];
+    managers: string[];
+  };
+  teams: {
+    appId?: string;
+    appPassword?: string;
+    appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+    tenantId?: string;
+    allowUnauthenticated: boolean;
+    allowedTenants: string[];
+    reps: string[];
+    managers: string[];
+  };
+  twilio: {
+    accountSid?: string;
+    authToken?: string;
+    fromNumber?: string;
+    apiUrl?: string;
+    quietHours: { start: number; end: number };
+  };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -67,8 +134,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const provider = e.LLM_PROVIDER === "auto" ? (e.OPENAI_API_KEY ? "openai" : "local") : e.LLM_PROVIDER;
-  if (provider === "openai" && !e.OPENAI_API_KEY) {
-    throw new ConfigError("OPENAI_API_KEY: required when LLM_PROVIDER=openai");
+  if ((provider === "openai" || e.KB_EMBEDDER === "openai") && !e.OPENAI_API_KEY) {
+    throw new ConfigError("OPENAI_API_KEY: required when LLM_PROVIDER=openai or KB_EMBEDDER=openai");
   }
   return {
     server: {
@@ -81,9 +148,41 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     database: { url: e.DATABASE_URL, dataDir: path.resolve(e.SALESGRAPH_DATA_DIR), poolMax: e.DATABASE_POOL_MAX },
     llm: { provider, apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS },
+    knowledge: { embedder: e.KB_EMBEDDER, embeddingModel: e.EMBEDDING_MODEL },
     logLevel: e.LOG_LEVEL,
     tenant: e.SALESGRAPH_TENANT,
     company: { name: e.COMPANY_NAME, supportEmail: e.SUPPORT_EMAIL, supportPhone: e.SUPPORT_PHONE },
     approvalRequired: e.APPROVAL_REQUIRED,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    slack: {
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      botToken: e.SLACK_BOT_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      allowedTeams: e.SLACK_ALLOWED_TEAMS,
+      reps: e.SLACK_REPS,
+      managers: e.SLACK_MANAGERS,
+    },
+    teams: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+      allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
+      allowedTenants: e.TEAMS_ALLOWED_TENANTS,
+      reps: e.TEAMS_REPS,
+      managers: e.TEAMS_MANAGERS,
+    },
+    twilio: {
+      accountSid: e.TWILIO_ACCOUNT_SID,
+      authToken: e.TWILIO_AUTH_TOKEN,
+      fromNumber: e.TWILIO_FROM_NUMBER,
+      apiUrl: e.TWILIO_API_URL,
+      quietHours: parseQuietHours(e.SMS_QUIET_HOURS),
+    },
   };
+}
+
+function parseQuietHours(value: string): { start: number; end: number } {
+  const [start, end] = value.split("-").map(Number);
+  return { start: start!, end: end! };
 }

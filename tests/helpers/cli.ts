@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { Readable, Writable } from "node:stream";
+import { vi } from "vitest";
+import { main } from "../../src/app/cli/index.js";
 
 export const BIN = path.resolve(import.meta.dirname, "../../bin/salesgraph.js");
 
@@ -56,4 +59,29 @@ export function startServeProcess(args: string[], env: Record<string, string>) {
       reject(new Error(`serve exited with ${code}\n${stderr}`));
     });
   });
+}
+
+/**
+ * Runs the CLI in this process through `main()` — the same code path as the binary without the seconds a
+ * spawned process spends compiling TypeScript.
+ */
+export async function runCliInProcess(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = new Writable({
+    write(chunk, _encoding, done) {
+      stdout += String(chunk);
+      done();
+    },
+  });
+  const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const code = await main(["node", "salesgraph", ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, stdout: out, stdin: Readable.from([]) });
+    return { code, stdout, stderr };
+  } finally {
+    spy.mockRestore();
+  }
 }

@@ -104,6 +104,36 @@ describe.each(kinds)("web chat API on %s", (kind) => {
     expect(PROSPECT_INTENTS).toContain(res.body.intent);
   });
 
+  it("limits how fast one sender may send, with a clear 429", async () => {
+    const limited = await startTestApp(db, { RATE_LIMIT_PER_MINUTE: "2" });
+    try {
+      expect((await limited.post("/api/chat", { text: "hi" })).status).toBe(200);
+      expect((await limited.post("/api/chat", { text: "hi again" })).status).toBe(200);
+      const third = await limited.post("/api/chat", { text: "and again" });
+      expect(third.status).toBe(429);
+      expect(third.body.reason).toMatch(/too many messages/);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("serves the widget, the demo page and the stream endpoint on the same server", async () => {
+    const page = await fetch(`${app.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("/widget.js");
+    const widget = await fetch(`${app.url}/widget.js`);
+    expect(widget.headers.get("content-type")).toMatch(/javascript/);
+    const stream = await fetch(`${app.url}/api/chat/stream`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "hello" }),
+    });
+    expect(stream.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const events = await stream.text();
+    expect(events).toMatch(/event: message/);
+    expect(events).toMatch(/event: done/);
+  });
+
   it("serves Prometheus metrics", async () => {
     const res = await app.get("/metrics");
     expect(res.status).toBe(200);

@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Readable, Writable } from "node:stream";
 import { HumanMessage } from "@langchain/core/messages";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSegmentInsightNode } from "../../agents/sales-assistant/nodes/segment-insight.js";
 import type { SalesStateType } from "../../agents/sales-assistant/state.js";
 import { fixedClock } from "../../src/core/clock.js";
@@ -14,32 +13,12 @@ import { DEFAULT_NOW } from "../../src/demo/time.js";
 import { ToolRegistry } from "../../tools/registry.js";
 import { createSegmentsService } from "../../tools/segments/service.js";
 import { createSegmentInsightTool } from "../../tools/segments/tool.js";
-import { main } from "../../src/app/cli/index.js";
+import { runCliInProcess } from "../helpers/cli.js";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../helpers/databases.js";
 
 const kinds = await databaseKinds();
 
-/** Runs the CLI in this process (the spawned binary spends seconds compiling TypeScript on every call). */
-async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = new Writable({
-    write(chunk, _encoding, done) {
-      stdout += String(chunk);
-      done();
-    },
-  });
-  const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(["node", "salesgraph", ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, stdout: out, stdin: Readable.from([]) });
-    return { code, stdout, stderr };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const cli = runCliInProcess;
 
 function state(text: string, role: Role = "manager"): SalesStateType {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRouteLines } from "../../src/app/route-input.js";
+import { parseRouteLines } from "../../src/app/cli/route-input.js";
 import { BadInputError } from "../../src/core/errors.js";
 
 describe("parseRouteLines", () => {

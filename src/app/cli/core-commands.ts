@@ -1,44 +1,21 @@
-import fs from "node:fs";
 import readline from "node:readline";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { createIntentRouter } from "../../agents/routing/intent-router.js";
-import { trainRouterModel } from "../../agents/routing/router-model.js";
-import { ROLES, type Role } from "../core/domain.js";
-import { loadConfig, type Config } from "../core/config.js";
-import { AppError, BadInputError, ConfigError } from "../core/errors.js";
-import { createLogger } from "../core/logger.js";
-import { migrate } from "../infra/postgres/migrate.js";
-import { openDatabase } from "../infra/postgres/pool.js";
-import { createLlmProvider } from "../llm/index.js";
-import { isSeeded, seedDemoData } from "../demo/seed.js";
-import { createContainer } from "./container.js";
+import { Command, Option } from "commander";
+import { createIntentRouter } from "../../../agents/routing/intent-router.js";
+import { trainRouterModel } from "../../../agents/routing/router-model.js";
+import { ROLES, type Role } from "../../core/domain.js";
+import { createLogger } from "../../core/logger.js";
+import { createLlmProvider } from "../../llm/index.js";
+import { createKnowledgeBase } from "../../../knowledge/knowledge-base.js";
+import { isSeeded } from "../../demo/seed.js";
+import { createContainer, embedderFor } from "../container.js";
+import { loadDemo } from "../demo.js";
+import { startServer } from "../server.js";
+import { portNumber, readInputFile, type CliContext } from "./context.js";
 import { parseRouteLines } from "./route-input.js";
-import { startServer } from "./server.js";
 
-/** Exit codes (DESIGN.md): 0 success, 1 runtime failure, 2 bad usage or bad input. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
-
-function portNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("must be an integer 0..65535");
-  return n;
-}
-
-async function openMigrated(config: Config) {
-  const db = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, poolMax: config.database.poolMax });
-  await migrate(db.pool);
-  return db;
-}
-
-export function buildProgram(io: { env: Record<string, string | undefined>; stdout: NodeJS.WritableStream; stdin: NodeJS.ReadableStream }) {
-  const config = () => loadConfig(io.env);
-  const print = (line: string) => io.stdout.write(`${line}\n`);
-  const program = new Command("salesgraph")
-    .description("Salesgraph: a self-hostable AI agent platform for marketing and sales")
-    .exitOverride()
-    .showHelpAfterError(false)
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => io.stdout.write(s) });
-
+/** serve, migrate, seed, chat, route. */
+export function registerCoreCommands(program: Command, ctx: CliContext): void {
+  const { config, print, io } = ctx;
   program
     .command("serve")
     .description("run the HTTP server with every channel mounted")
@@ -49,8 +26,8 @@ export function buildProgram(io: { env: Record<string, string | undefined>; stdo
       const cfg = config();
       const container = await createContainer(cfg);
       if (opts.demo && !(await isSeeded(container.db.pool))) {
-        const result = await seedDemoData(container.db.pool);
-        container.logger.info({ counts: result.counts }, "loaded demo data into the empty database");
+        const result = await loadDemo(container.db.pool, container.kb);
+        container.logger.info({ counts: result.crm.counts }, "loaded demo data into the empty database");
       }
       const running = await startServer(container, { port: opts.port ?? cfg.server.port, host: opts.host ?? cfg.server.host });
       container.logger.info({ port: running.port, database: container.db.kind, llm: container.llm.kind }, "listening");
@@ -69,7 +46,7 @@ export function buildProgram(io: { env: Record<string, string | undefined>; stdo
     .command("migrate")
     .description("apply database migrations")
     .action(async () => {
-      const db = await openMigrated(config());
+      const db = await ctx.openMigratedDatabase();
       await db.close();
       print("migrations applied");
     });
@@ -78,14 +55,11 @@ export function buildProgram(io: { env: Record<string, string | undefined>; stdo
     .command("seed")
     .description("load the demo data into the database (idempotent)")
     .action(async () => {
-      const db = await openMigrated(config());
+      const cfg = config();
+      const db = await ctx.openMigratedDatabase();
       try {
-        const result = await seedDemoData(db.pool);
-        print(
-          result.inserted
-            ? `demo data loaded: ${Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`
-            : "demo data already present; nothing changed",
-        );
+        const kb = createKnowledgeBase({ pool: db.pool, dataDir: cfg.database.dataDir, embedder: embedderFor(cfg) });
+        print((await loadDemo(db.pool, kb)).summary);
       } finally {
         await db.close();
       }
@@ -121,8 +95,7 @@ export function buildProgram(io: { env: Record<string, string | undefined>; stdo
     .description("print each JSONL line {text, channel, role} with the routed intent added")
     .requiredOption("--in <file>", "JSONL input file ('-' for standard input)")
     .action(async (opts: { in: string }) => {
-      const source = opts.in === "-" ? fs.readFileSync(0, "utf8") : readInput(opts.in);
-      const items = parseRouteLines(source);
+      const items = parseRouteLines(readInputFile(opts.in));
       const cfg = config();
       const llm = createLlmProvider(cfg.llm, createLogger({ level: "warn" }));
       const router = createIntentRouter({ classifier: trainRouterModel(), llm: llm.kind === "openai" ? llm : undefined });
@@ -132,41 +105,4 @@ export function buildProgram(io: { env: Record<string, string | undefined>; stdo
       }
     });
 
-  return program;
 }
-
-function readInput(file: string): string {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch (error) {
-    throw new BadInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
-  }
-}
-
-/** Runs the CLI and returns the exit code; every failure is one line on stderr. */
-export async function main(
-  argv: string[],
-  io = { env: process.env, stdout: process.stdout, stdin: process.stdin } as {
-    env: Record<string, string | undefined>;
-    stdout: NodeJS.WritableStream;
-    stdin: NodeJS.ReadableStream;
-  },
-): Promise<number> {
-  const program = buildProgram(io);
-  try {
-    await program.parseAsync(argv);
-    return EXIT.ok;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // help and version exit 0; commander already printed usage problems
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    if (error instanceof ConfigError || error instanceof BadInputError || (error instanceof AppError && error.status < 500)) {
-      process.stderr.write(`salesgraph: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    process.stderr.write(`salesgraph: ${(error as Error).message ?? String(error)}\n`);
-    return EXIT.failure;
-  }
-}
-

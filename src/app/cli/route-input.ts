@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CHANNELS, ROLES, type Channel, type Role } from "../core/domain.js";
-import { BadInputError } from "../core/errors.js";
+import { CHANNELS, ROLES, type Channel, type Role } from "../../core/domain.js";
+import { BadInputError } from "../../core/errors.js";
 
 const RouteLine = z.object({
   text: z.string().min(1, "text must not be empty"),

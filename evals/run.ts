@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import { formatClinc150Report, runClinc150Eval } from "./clinc150.js";
+import { formatKnowledgeReport, runKnowledgeEval } from "./knowledge.js";
+import { formatLeadsReport, runLeadsEval } from "./leads.js";
+import { formatPipelineReport, runPipelineEval } from "./pipeline.js";
+import { formatRoutingReport, runRoutingEval } from "./routing.js";
+
+/**
+ * `npm run eval [-- NAME ...]`. Evaluations that need ../shared/data say so and exit 1 when it is missing
+ * (never a silent skip). With no name, every evaluation runs.
+ */
+const SHARED = path.resolve(process.cwd(), "../shared/data");
+
+function needShared(sub: string): string {
+  const dir = path.join(SHARED, sub);
+  if (!fs.existsSync(dir)) throw new Error(`needs ${dir} (the shared data sets); it is not there`);
+  return dir;
+}
+
+const EVALS: Record<string, () => Promise<string>> = {
+  routing: async () => formatRoutingReport(await runRoutingEval()),
+  clinc150: async () => formatClinc150Report(await runClinc150Eval(needShared("clinc150"))),
+  knowledge: async () => formatKnowledgeReport(await runKnowledgeEval()),
+  leads: async () => (needShared("leads"), formatLeadsReport(runLeadsEval(SHARED, "leads"))),
+  bank: async () => (needShared("bank-marketing"), formatLeadsReport(runLeadsEval(SHARED, "bank"))),
+  pipeline: async () => (needShared("crm"), formatPipelineReport(runPipelineEval(SHARED))),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const names = wanted.length ? wanted : Object.keys(EVALS);
+const unknown = names.filter((n) => !EVALS[n]);
+if (unknown.length) {
+  process.stderr.write(`eval: unknown evaluation '${unknown[0]}' (have: ${Object.keys(EVALS).join(", ")})\n`);
+  process.exit(2);
+}
+let failed = false;
+for (const name of names) {
+  const started = performance.now();
+  try {
+    const report = await EVALS[name]!();
+    process.stdout.write(`\n## ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)\n${report}\n`);
+  } catch (error) {
+    failed = true;
+    process.stderr.write(`eval ${name}: ${(error as Error).message}\n`);
+  }
+}
+process.exitCode = failed ? 1 : 0;

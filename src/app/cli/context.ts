@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import { InvalidArgumentError } from "commander";
+import { loadConfig, type Config } from "../../core/config.js";
+import { BadInputError } from "../../core/errors.js";
+import { migrate } from "../../infra/postgres/migrate.js";
+import { openDatabase, type Database } from "../../infra/postgres/pool.js";
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  stdout: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+}
+
+/** What every command group gets: configuration on demand, output, and a migrated database. */
+export interface CliContext {
+  io: CliIo;
+  config(): Config;
+  print(line: string): void;
+  openMigratedDatabase(): Promise<Database>;
+}
+
+export function createCliContext(io: CliIo): CliContext {
+  const config = () => loadConfig(io.env);
+  return {
+    io,
+    config,
+    print: (line) => io.stdout.write(`${line}\n`),
+    async openMigratedDatabase() {
+      const cfg = config();
+      const db = await openDatabase({ url: cfg.database.url, dataDir: cfg.database.dataDir, poolMax: cfg.database.poolMax });
+      await migrate(db.pool);
+      return db;
+    },
+  };
+}
+
+/** Reads a file named on the command line; an unreadable file is bad input (exit 2), not a crash. */
+export function readInputFile(file: string): string {
+  try {
+    return file === "-" ? fs.readFileSync(0, "utf8") : fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new BadInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+  }
+}
+
+export function portNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("must be an integer 0..65535");
+  return n;
+}
