@@ -1,5 +1,6 @@
 import { Annotation, MessagesAnnotation } from "@langchain/langgraph";
 import type { Actor, Channel, Intent } from "../../src/core/domain.js";
+import type { InsightData } from "../../src/core/insight-data.js";
 
 /** Lead profile slots collected from a prospect across turns (BANT + contact + consent). */
 export interface LeadProfile {
@@ -34,6 +35,8 @@ export const SalesState = Annotation.Root({
   /** Results of the tools called this turn. */
   toolResults: replace<ToolResult[]>(() => []),
   handoff: replace<{ id: string; kind: string } | undefined>(() => undefined),
+  /** Structured insight for rich channels (Block Kit, Adaptive Cards): src/core/insight-data.ts. */
+  replyData: replace<InsightData | null>(() => null),
   /** The outbound text of this turn; empty when nothing may be sent (opt-out). */
   reply: replace<string>(() => ""),
   /** Set when the conversation's contact withdrew consent: nothing is sent. */

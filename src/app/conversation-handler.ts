@@ -41,6 +41,7 @@ export function createConversationHandler(deps: {
         actor: message.actor,
         conversationId: conversation.id,
         reply: "",
+        replyData: null,
         silenced: false,
       },
       { configurable: { thread_id: threadIdOf(message) }, durability: "exit" },
@@ -59,7 +60,8 @@ export function createConversationHandler(deps: {
       { channel: message.channel, conversation: conversation.id, intent, route: result.routeSource, ms: Math.round(seconds * 1000) },
       "turn",
     );
-    return replyText ? [{ conversationId: message.conversationId, text: replyText, intent }] : [];
+    const data = result.replyData ?? undefined;
+    return replyText ? [{ conversationId: message.conversationId, text: replyText, intent, ...(data ? { data } : {}) }] : [];
   }
 
   const handler = (message: InboundMessage) => {

@@ -95,6 +95,9 @@ describe("channels end to end on the real server", () => {
     expect(call!.body.channel).toBe("C0SALES");
     expect(call!.body.thread_ts).toBe(ts);
     expect(JSON.stringify(call!.body)).toContain(account);
+    // the deal card: Block Kit fields rendered from the node's structured insight
+    const fields = (call!.body.blocks as any[]).flatMap((b) => b.fields ?? []).map((f: any) => f.text);
+    expect(fields.join(" ")).toMatch(/Close probability/);
   });
 
   it("refuses a Slack user who is not on the allow-list, without internal data", async () => {

@@ -2,6 +2,7 @@ import type { DealSummary } from "../../../tools/crm/deals.js";
 import { formatDriver } from "../../../tools/pipeline/explain.js";
 import type { DealPrediction } from "../../../tools/pipeline/predict.js";
 import type { DealPredictions } from "../../../tools/pipeline/service.js";
+import type { DealInsight } from "../../../src/core/insight-data.js";
 import type { SalesGraphDeps } from "../deps.js";
 import type { SalesStateType, SalesStateUpdate, ToolResult } from "../state.js";
 import { lastUserText, reply } from "./reply.js";
@@ -77,6 +78,23 @@ export function createDealInsightNode(deps: Pick<SalesGraphDeps, "tools">) {
       return p ? renderPredictedDeal(d, p) : renderDeal(d);
     });
     const text = [`Open deals for ${result.accounts.join(", ")}:`, ...rendered].join("\n");
-    return reply(text, "deal_insight", { toolResults });
+    const card: DealInsight = {
+      kind: "deal",
+      deals: result.deals.map((d) => {
+        const p = predictions.get(d.id);
+        return {
+          name: d.name,
+          account: d.account,
+          stage: d.stage,
+          amount: d.amount,
+          owner: d.owner,
+          closeProbability: p?.probability,
+          expectedCloseDate: p?.predictedCloseDate ?? d.expectedCloseDate,
+          risks: p ? p.risks.map((r) => r.reason) : [],
+          nextSteps: p ? [...p.nextBestActions] : d.nextStep ? [d.nextStep] : [],
+        };
+      }),
+    };
+    return reply(text, "deal_insight", { toolResults, replyData: card });
   };
 }

@@ -1,5 +1,6 @@
 import type { LeadScoringInput, LeadScoringOutput, ScoredLead } from "../../../tools/leads/tool.js";
-import type { Factor } from "../../../tools/leads/scorer.js";
+import { formatFactors, type Factor } from "../../../tools/leads/scorer.js";
+import type { LeadsInsight } from "../../../src/core/insight-data.js";
 import type { SalesGraphDeps } from "../deps.js";
 import type { SalesStateType, SalesStateUpdate } from "../state.js";
 import { lastUserText, reply } from "./reply.js";
@@ -72,6 +73,20 @@ export function renderLead(l: ScoredLead, why: boolean): string {
 }
 
 /** Lead scores, ranked queues and reasons for reps and managers. Internal only; the tool registry enforces it too. */
+/** The ranked list as a card for Slack and Teams. */
+export function leadsCard(leads: readonly ScoredLead[]): LeadsInsight {
+  return {
+    kind: "leads",
+    leads: leads.map((l) => ({
+      name: l.name ?? l.email ?? l.id,
+      company: l.company ?? undefined,
+      score: l.leadScore,
+      priority: l.priority,
+      reasons: l.topFactors.slice(0, 3).map((f) => formatFactors([f])),
+    })),
+  };
+}
+
 export function createLeadInsightNode(deps: Pick<SalesGraphDeps, "tools">) {
   return async function leadInsight(state: SalesStateType): Promise<SalesStateUpdate> {
     if (state.actor.role === "prospect") {
@@ -90,7 +105,10 @@ export function createLeadInsightNode(deps: Pick<SalesGraphDeps, "tools">) {
     const footer = `(model: ${result.model.type}, hold-out ROC-AUC ${result.model.holdoutAuc.toFixed(2)}, trained ${result.model.trainedAt.slice(0, 10)})`;
     if (question.kind === "top") {
       if (result.leads.length === 0) return reply("There are no open leads to rank.", "lead_insight", { toolResults });
-      return reply([`Top ${result.leads.length} open leads to call:`, renderRanked(result.leads), footer].join("\n"), "lead_insight", { toolResults });
+      return reply([`Top ${result.leads.length} open leads to call:`, renderRanked(result.leads), footer].join("\n"), "lead_insight", {
+        toolResults,
+        replyData: leadsCard(result.leads),
+      });
     }
     if (result.leads.length === 0) {
       return reply(`I couldn't find a lead matching "${question.query}". Try their email address or lead id.`, "lead_insight", { toolResults });

@@ -1,6 +1,7 @@
 import { compactMoney, formatForecast, money, pct, scopeLabel } from "../../../tools/pipeline/format.js";
 import { parsePipelineQuestion, type PipelineQuestion } from "../../../tools/pipeline/question.js";
 import type { PipelineReview } from "../../../tools/pipeline/review.js";
+import type { PipelineInsight } from "../../../src/core/insight-data.js";
 import type { SalesGraphDeps } from "../deps.js";
 import type { SalesStateType, SalesStateUpdate } from "../state.js";
 import { lastUserText, reply } from "./reply.js";
@@ -55,6 +56,19 @@ const ANSWERS: Record<PipelineQuestion["kind"], (r: PipelineReview) => string> =
 };
 
 /** Weighted pipeline, stages, velocity, at-risk and slipping deals, and forecasts. Internal only; the registry enforces it too. */
+/** The review as a card for Slack and Teams. */
+export function pipelineCard(review: PipelineReview): PipelineInsight {
+  return {
+    kind: "pipeline",
+    period: review.period.label,
+    totalAmount: review.pipeline.total,
+    weightedAmount: review.pipeline.weighted,
+    forecastAmount: review.forecast.total.expected,
+    stages: review.stages.map((s) => ({ stage: s.stage, count: s.count, amount: s.amount })),
+    atRisk: review.atRisk.slice(0, 5).map((d) => ({ name: `${d.name} (${d.account})`, reason: d.reasons.join("; ") })),
+  };
+}
+
 export function createPipelineReviewNode(deps: Pick<SalesGraphDeps, "tools">) {
   return async function pipelineReview(state: SalesStateType): Promise<SalesStateUpdate> {
     if (state.actor.role === "prospect") {
@@ -67,6 +81,9 @@ export function createPipelineReviewNode(deps: Pick<SalesGraphDeps, "tools">) {
       { query: text, period: question.period, limit: LIST },
       { actor: state.actor, channel: state.channel, conversationId: state.conversationId },
     );
-    return reply(ANSWERS[question.kind](review), "pipeline_review", { toolResults: [{ tool: "pipeline_review", ok: true, output: review }] });
+    return reply(ANSWERS[question.kind](review), "pipeline_review", {
+      toolResults: [{ tool: "pipeline_review", ok: true, output: review }],
+      replyData: pipelineCard(review),
+    });
   };
 }
