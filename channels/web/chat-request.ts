@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BadInputError } from "../../src/core/errors.js";
 
 /**
  * The web chat's request shapes, the same rules as `POST /api/chat` (src/app/chat-routes.ts): both endpoints
@@ -17,3 +18,10 @@ export const ChatRequest = z.object({
     .max(4000, "text must be at most 4000 characters"),
 });
 export type ChatRequest = z.infer<typeof ChatRequest>;
+
+/** Parses a request part with one of these schemas; the first problem becomes a 400 with its message. */
+export function parseRequest<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw new BadInputError(result.error.issues[0]!.message);
+  return result.data;
+}

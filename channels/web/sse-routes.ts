@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import express, { Router, type Request } from "express";
-import type { z } from "zod";
-import { AppError, BadInputError, NotFoundError } from "../../src/core/errors.js";
+import { AppError, NotFoundError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/logger.js";
 import type { ConversationHandler } from "../../src/core/ports.js";
 import type { RateLimiter } from "../shared/rate-limiter.js";
-import { ChatRequest } from "./chat-request.js";
+import { ChatRequest, parseRequest } from "./chat-request.js";
 import { openEventStream, type EventStream } from "./event-stream.js";
 import { wordChunks } from "./word-chunks.js";
 
@@ -29,12 +28,6 @@ export interface WebChatStreamDeps {
   maxReplayMs?: number;
   /** Comment line interval that keeps idle connections open (default 15 s). */
   heartbeatMs?: number;
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new BadInputError(result.error.issues[0]!.message);
-  return result.data;
 }
 
 function visitorKey(req: Request): string {
@@ -66,7 +59,7 @@ export function createWebChatStreamRoutes(deps: WebChatStreamDeps): Router {
 
   const router = Router();
   router.post(WEB_CHAT_STREAM_PATH, express.json({ limit: deps.bodyLimitBytes ?? 32 * 1024, strict: false }), async (req, res) => {
-    const body = parse(ChatRequest, req.body);
+    const body = parseRequest(ChatRequest, req.body);
     if (deps.rateLimiter) {
       const decision = deps.rateLimiter.take(visitorKey(req));
       if (!decision.allowed) {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { withTransaction } from "../../src/infra/postgres/pool.js";
 import { BUSINESS_HOURS, slotKey, type RepCalendar, type Slot, type WeeklyHours } from "./slots.js";
 
 export interface Offer {
@@ -68,9 +69,7 @@ export function createBookingRepo(pool: pg.Pool) {
      * concurrent requests, so exactly one insert wins and the others get nothing back.
      */
     async book(input: { conversationId: string; leadId: string | null; slot: Slot; now: Date }): Promise<Meeting | undefined> {
-      const client = await pool.connect();
-      try {
-        await client.query("begin");
+      return withTransaction(pool, async (client) => {
         const { rows } = await client.query(
           `insert into meetings (id, rep_id, lead_id, conversation_id, kind, starts_at, ends_at)
            values ($1, $2, $3, $4, 'demo', $5, $6) on conflict (rep_id, starts_at) do nothing returning *`,
@@ -85,14 +84,8 @@ export function createBookingRepo(pool: pg.Pool) {
           );
           await client.query("delete from demo_offers where conversation_id = $1", [input.conversationId]);
         }
-        await client.query("commit");
         return meeting;
-      } catch (error) {
-        await client.query("rollback").catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
   };
 }
