@@ -5,10 +5,12 @@ import { createRateLimiter } from "../../channels/shared/rate-limiter.js";
 import { createSlackRoutes } from "../../channels/slack/slack-adapter.js";
 import { createTwilioRoutes } from "../../channels/sms/twilio-adapter.js";
 import { teamsEnabled } from "../../channels/teams/bot-authentication.js";
+import type { TeamsReference } from "../../channels/teams/conversation-references.js";
 import { createTeamsRoutes } from "../../channels/teams/teams-adapter.js";
 import { createWebChatStreamRoutes } from "../../channels/web/sse-routes.js";
 import { createWebStaticRoutes } from "../../channels/web/static-routes.js";
 import { NotFoundError } from "../core/errors.js";
+import { createChannelReferencesRepo } from "../infra/postgres/channel-references-repo.js";
 import { createInboundEventsRepo } from "../infra/postgres/inbound-events-repo.js";
 import { createChatRoutes } from "./chat-routes.js";
 import type { Container } from "./container.js";
@@ -83,7 +85,11 @@ export function createHttpApp(container: Container): HttpApp {
     channels.push("sms");
   }
   if (teamsEnabled(config.teams)) {
-    const teams = createTeamsRoutes({ ...common, config: config.teams });
+    const teams = createTeamsRoutes({
+      ...common,
+      config: config.teams,
+      references: createChannelReferencesRepo<TeamsReference>(container.db.pool, "teams"),
+    });
     app.use(teams.router);
     drains.push(teams.drain);
     channels.push("teams");
