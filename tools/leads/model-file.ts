@@ -74,7 +74,16 @@ export const BoostedTreesModel = z.object({
 });
 export type BoostedTreesModel = z.infer<typeof BoostedTreesModel>;
 
-export const PredictorSpec = z.discriminatedUnion("type", [LogisticModel, BoostedTreesModel]);
+/** Both models together: the log-odds are averaged with weight `treesWeight` on the trees. */
+export const BlendModel = z.object({
+  type: z.literal("blend"),
+  treesWeight: finite.min(0).max(1),
+  logistic: LogisticModel,
+  trees: BoostedTreesModel,
+});
+export type BlendModel = z.infer<typeof BlendModel>;
+
+export const PredictorSpec = z.discriminatedUnion("type", [LogisticModel, BoostedTreesModel, BlendModel]);
 export type PredictorSpec = z.infer<typeof PredictorSpec>;
 
 const CalibrationBin = z.object({ from: finite, to: finite, count: z.number().int(), meanPredicted: finite, observedRate: finite });
@@ -92,7 +101,7 @@ export const MetricsSpec = z.object({
 });
 
 export const CandidateSpec = z.object({
-  type: z.enum(["logistic", "boosted-trees"]),
+  type: z.enum(["logistic", "boosted-trees", "blend"]),
   validationAuc: z.number(),
   holdout: MetricsSpec,
   detail: z.string(),

@@ -1,7 +1,7 @@
 import { nodeMasks } from "./boosted-trees.js";
 import { linearLayout } from "./linear-design.js";
 import { sigmoid } from "./logistic-regression.js";
-import type { BoostedTreesModel, ColumnSpec, LogisticModel, PredictorSpec } from "./model-file.js";
+import type { BlendModel, BoostedTreesModel, ColumnSpec, LogisticModel, PredictorSpec } from "./model-file.js";
 import { cellBinner } from "./tree-bins.js";
 
 /**
@@ -92,6 +92,26 @@ function compileTrees(columns: readonly ColumnSpec[], model: BoostedTreesModel):
   };
 }
 
+/** Weighted average of the two models' log-odds; explanations are the same weighted sums, so they still add up. */
+function compileBlend(columns: readonly ColumnSpec[], model: BlendModel): CompiledPredictor {
+  const w = model.treesWeight;
+  const linear = compileLogistic(columns, model.logistic);
+  const trees = compileTrees(columns, model.trees);
+  const margin = (cell: (column: number) => string | undefined) => w * trees.margin(cell) + (1 - w) * linear.margin(cell);
+  return {
+    margin,
+    probability: (cell) => sigmoid(margin(cell)),
+    explain(cell) {
+      const a = trees.explain(cell);
+      const b = linear.explain(cell);
+      const contributions = Float64Array.from(a.contributions, (v, c) => w * v + (1 - w) * b.contributions[c]!);
+      return { bias: w * a.bias + (1 - w) * b.bias, contributions };
+    },
+  };
+}
+
 export function compilePredictor(columns: readonly ColumnSpec[], predictor: PredictorSpec): CompiledPredictor {
-  return predictor.type === "logistic" ? compileLogistic(columns, predictor) : compileTrees(columns, predictor);
+  if (predictor.type === "logistic") return compileLogistic(columns, predictor);
+  if (predictor.type === "boosted-trees") return compileTrees(columns, predictor);
+  return compileBlend(columns, predictor);
 }

@@ -25,7 +25,7 @@ describe("training on a CSV export", () => {
     expect(model.ignored.map((c) => c.name)).toEqual(["lead_id", "notes"]);
     expect(model.metrics.holdout.rocAuc).toBeGreaterThan(0.72);
     expect(model.metrics.trainRows + model.metrics.holdoutRows).toBe(1500);
-    expect(model.metrics.candidates.map((c) => c.type)).toEqual(["logistic", "boosted-trees"]);
+    expect(model.metrics.candidates.map((c) => c.type)).toEqual(["logistic", "boosted-trees", "blend"]);
     expect(model.trainedAt).toBe("2026-01-02T03:04:05.000Z");
     expect(model.bands.hot).toBeGreaterThan(model.bands.warm);
   });
@@ -127,5 +127,26 @@ describe.skipIf(!haveLeads)("on the X Education leads export (../shared/data)", 
     const real = trainLeadModel(parseCsv(fs.readFileSync(LEADS_FILE, "utf8")), { target: "Converted", trees: false });
     expect(real.model.metrics.holdout.rocAuc).toBeGreaterThan(0.84);
     expect(real.model.ignored).toEqual([{ name: "ProspectID", reason: "identifier" }]);
+  });
+});
+
+describe("a blended predictor", () => {
+  it("scores with the averaged log-odds, explains additively and round-trips through its schema", () => {
+    const logistic = trainLeadModel(table, { target: "converted", trees: false, trainedAt: new Date("2026-01-02T03:04:05Z") }).model;
+    const metrics = trainLeadModel(table, { target: "converted", trainedAt: new Date("2026-01-02T03:04:05Z") }).model.metrics;
+    expect(metrics.candidates.find((c) => c.type === "blend")).toBeDefined();
+    if (logistic.predictor.type !== "logistic") throw new Error("expected a logistic model");
+    const trees = trainLeadModel(table, { target: "converted", trainedAt: new Date("2026-01-02T03:04:05Z"), trees: { rounds: 20, patience: 20 } }).model;
+    const treeModel = trees.predictor.type === "blend" ? trees.predictor.trees : trees.predictor.type === "boosted-trees" ? trees.predictor : undefined;
+    if (!treeModel) throw new Error("the fixture should yield a tree model (boosted trees or a blend)");
+    const blended = parseLeadModel(
+      JSON.parse(JSON.stringify({ ...logistic, predictor: { type: "blend", treesWeight: 0.5, logistic: logistic.predictor, trees: treeModel } })),
+    );
+    const record = { source: "referral", visits: 4, minutes: 20, webinar: "yes", created: "2025-02-01" };
+    const p = createLeadScorer(blended).scoreRecord(record).probability;
+    const pl = createLeadScorer(logistic).scoreRecord(record).probability;
+    const pt = createLeadScorer({ ...logistic, predictor: treeModel }).scoreRecord(record).probability;
+    const logit = (q: number) => Math.log(q / (1 - q));
+    expect(logit(p)).toBeCloseTo((logit(pl) + logit(pt)) / 2, 6);
   });
 });

@@ -41,6 +41,10 @@ const MIN_PER_CLASS = 10;
 const LARGE = 15_000;
 /** Trees must beat logistic regression by this much validation AUC to be chosen: simpler wins ties. */
 const TREES_MARGIN = 0.003;
+/** Weight of the trees' log-odds in the blend candidate. */
+const BLEND_TREES_WEIGHT = 0.5;
+/** The blend must beat the better of its two parts by this much validation AUC: it is the most complex model. */
+const BLEND_MARGIN = 0.001;
 const HOT_SHARE = 0.1;
 const WARM_SHARE = 0.2;
 
@@ -87,8 +91,16 @@ export function trainLeadModel(table: CsvTable, options: TrainOptions): TrainRes
     const boosted = fitBoostedTrees(binRows(columns, rows, positions), y, fitRows, validationRows, { seed, ...options.trees });
     // the linear model is refitted on the same rows as the trees so the two validation AUCs compare fairly
     const innerLogistic = fitLogistic(design, y, { lambda: logistic.model.lambda, rows: fitRows, init: logistic.fit });
-    const logisticAuc = rocAuc(validationY, predictLogistic(design, innerLogistic, validationRows));
-    const treesAuc = rocAuc(validationY, predictOn(boosted.model, validationRows));
+    const logisticP = predictLogistic(design, innerLogistic, validationRows);
+    const treesP = predictOn(boosted.model, validationRows);
+    const logisticAuc = rocAuc(validationY, logisticP);
+    const treesAuc = rocAuc(validationY, treesP);
+    // averaging the two models' log-odds often ranks better than either: their errors differ
+    const blendAuc = rocAuc(
+      validationY,
+      Float64Array.from(treesP, (p, i) => BLEND_TREES_WEIGHT * logit(p) + (1 - BLEND_TREES_WEIGHT) * logit(logisticP[i]!)),
+    );
+    const blend: PredictorSpec = { type: "blend", treesWeight: BLEND_TREES_WEIGHT, logistic: logistic.model, trees: boosted.model };
     candidates.push(
       { type: "logistic", validationAuc: logisticAuc, holdout: binaryReport(holdoutY, predictOn(logistic.model, split.test)), detail: logistic.detail },
       {
@@ -98,7 +110,16 @@ export function trainLeadModel(table: CsvTable, options: TrainOptions): TrainRes
         detail: `${boosted.bestRound} trees of depth ≤ ${boosted.model.maxDepth}, early-stopped on ${validationRows.length} validation rows`,
       },
     );
-    if (boosted.bestRound > 0 && treesAuc > logisticAuc + TREES_MARGIN) predictor = boosted.model;
+    if (boosted.bestRound > 0) {
+      candidates.push({
+        type: "blend",
+        validationAuc: blendAuc,
+        holdout: binaryReport(holdoutY, predictOn(blend, split.test)),
+        detail: `log-odds of the two averaged, weight ${BLEND_TREES_WEIGHT} on the trees`,
+      });
+      if (treesAuc > logisticAuc + TREES_MARGIN) predictor = boosted.model;
+      if (blendAuc > Math.max(logisticAuc, treesAuc) + BLEND_MARGIN) predictor = blend;
+    }
   }
 
   const trainP = predictOn(predictor, split.train).sort();
@@ -127,6 +148,11 @@ export function trainLeadModel(table: CsvTable, options: TrainOptions): TrainRes
     warnings,
   };
   return { model, trainingMs: performance.now() - started };
+}
+
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
+  return Math.log(q / (1 - q));
 }
 
 /** Target and schema, with the checks that make a file unusable reported as one-line bad input. */
