@@ -2,6 +2,7 @@ import hnswlib from "hnswlib-node";
 import { buildHnswIndex, HNSW_DEFAULTS, type HnswParams } from "../knowledge/hnsw-index.js";
 import { overlapRecall } from "../knowledge/ranking-metrics.js";
 import { summarize } from "./stats.js";
+import { seededRandom } from "../src/core/random.js";
 
 export interface KnowledgeBenchOptions {
   sizes?: number[];
@@ -22,14 +23,7 @@ export interface KnowledgeBenchRow {
 
 /** Deterministic PRNG (mulberry32) and Gaussian samples (Box–Muller), so every run indexes the same data. */
 function gaussian(seed: number): () => number {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = seededRandom(seed);
   return () => Math.sqrt(-2 * Math.log(uniform() || 1e-12)) * Math.cos(2 * Math.PI * uniform());
 }
 

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { seededRandom, shuffleInPlace } from "../agents/routing/softmax-regression.js";
+import { shuffleInPlace } from "../agents/routing/softmax-regression.js";
+import { seededRandom } from "../src/core/random.js";
 import { TextClassifier, type LabeledText, type TextClassifierOptions } from "../agents/routing/text-classifier.js";
 import { percent, textTable } from "./evaluators/classification-metrics.js";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SparseVector } from "./text-features.js";
-import { SoftmaxRegression, decodeFloat32, encodeFloat32, seededRandom, softmaxInPlace } from "./softmax-regression.js";
+import { seededRandom } from "../../src/core/random.js";
+import { SoftmaxRegression, decodeFloat32, encodeFloat32, softmaxInPlace } from "./softmax-regression.js";
 
 const vector = (entries: [number, number][]): SparseVector => {
   const n = Math.sqrt(entries.reduce((s, [, v]) => s + v * v, 0));

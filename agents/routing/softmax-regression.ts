@@ -1,3 +1,4 @@
+import { seededRandom } from "../../src/core/random.js";
 import type { SparseVector } from "./text-features.js";
 
 /** Multinomial logistic regression over sparse inputs, L2-regularised, trained by per-example AdaGrad. */
@@ -26,18 +27,6 @@ export interface SerializedSoftmax {
   /** Little-endian float32, feature-major (row = feature, column = class), base64. */
   weights: string;
   bias: number[];
-}
-
-/** Mulberry32: tiny, seedable, good enough to shuffle. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function shuffleInPlace<T>(items: T[] | Int32Array, random: () => number): void {

@@ -1,21 +1,19 @@
+import { seededRandom } from "../core/random.js";
+
 /**
  * A small seeded pseudo-random generator (mulberry32) with the distributions the demo data needs.
  * Same seed ⇒ same sequence on every platform, because the core uses only 32-bit integer arithmetic.
  */
 export class Prng {
-  private state: number;
+  private readonly draw: () => number;
 
   constructor(readonly seed: number) {
-    this.state = seed >>> 0;
+    this.draw = seededRandom(seed);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    return this.draw();
   }
 
   /**

@@ -1,4 +1,4 @@
-import { seededRandom } from "./cross-validation.js";
+import { seededRandom } from "../../src/core/random.js";
 import { sigmoid } from "./logistic-regression.js";
 import type { BoostedTreesModel, TreeNode } from "./model-file.js";
 import type { BinnedMatrix } from "./tree-bins.js";

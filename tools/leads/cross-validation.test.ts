@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { foldSplit, seededRandom, stratifiedFolds, stratifiedSplit } from "./cross-validation.js";
+import { seededRandom } from "../../src/core/random.js";
+import { foldSplit, stratifiedFolds, stratifiedSplit } from "./cross-validation.js";
 
 const labels = Array.from({ length: 103 }, (_, i) => (i % 4 === 0 ? 1 : 0));
 

@@ -1,4 +1,4 @@
-import { seededRandom } from "./cross-validation.js";
+import { seededRandom } from "../../src/core/random.js";
 import { csvLine } from "./csv.js";
 import { sigmoid } from "./logistic-regression.js";
 
