@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { HumanMessage } from "@langchain/core/messages";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDealInsightNode } from "../../agents/sales-assistant/nodes/deal-insight.js";
 import { createPipelineReviewNode } from "../../agents/sales-assistant/nodes/pipeline-review.js";
@@ -18,18 +17,14 @@ import { createPipelineTools } from "../../tools/pipeline/tool.js";
 import { ToolRegistry } from "../../tools/registry.js";
 import { runCliInProcess } from "../helpers/cli.js";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../helpers/databases.js";
+import { oneMessageState } from "../helpers/graph-state.js";
 
 const kinds = await databaseKinds();
 
 const cli = runCliInProcess;
 
 function state(text: string, role: Role = "manager"): SalesStateType {
-  return {
-    messages: [new HumanMessage(text)],
-    actor: { id: `test:${role}`, role, tenant: "demo" },
-    channel: "cli",
-    conversationId: "pipeline-test",
-  } as unknown as SalesStateType;
+  return oneMessageState(text, { role, conversationId: "pipeline-test" });
 }
 
 describe.each(kinds)("pipeline on the demo CRM (%s)", (kind) => {

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { HumanMessage } from "@langchain/core/messages";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSegmentInsightNode } from "../../agents/sales-assistant/nodes/segment-insight.js";
 import type { SalesStateType } from "../../agents/sales-assistant/state.js";
@@ -15,18 +14,14 @@ import { createSegmentsService } from "../../tools/segments/service.js";
 import { createSegmentInsightTool } from "../../tools/segments/tool.js";
 import { runCliInProcess } from "../helpers/cli.js";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../helpers/databases.js";
+import { oneMessageState } from "../helpers/graph-state.js";
 
 const kinds = await databaseKinds();
 
 const cli = runCliInProcess;
 
 function state(text: string, role: Role = "manager"): SalesStateType {
-  return {
-    messages: [new HumanMessage(text)],
-    actor: { id: `test:${role}`, role, tenant: "demo" },
-    channel: "cli",
-    conversationId: "segments-test",
-  } as unknown as SalesStateType;
+  return oneMessageState(text, { role, conversationId: "segments-test" });
 }
 
 describe.each(kinds)("segments on the demo CRM (%s)", (kind) => {

@@ -1,4 +1,3 @@
-import { HumanMessage } from "@langchain/core/messages";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLeadInsightNode, parseLeadQuestion } from "../../agents/sales-assistant/nodes/lead-insight.js";
 import type { SalesStateType } from "../../agents/sales-assistant/state.js";
@@ -11,17 +10,13 @@ import { databaseKinds, openTestDatabase, type TestDatabase } from "../../tests/
 import { ToolRegistry } from "../registry.js";
 import { LEAD_MODEL_KIND, trainDemoLeadModel } from "./crm-model.js";
 import { createLeadScoringTool, type LeadScoringOutput } from "./tool.js";
+import { oneMessageState } from "../../tests/helpers/graph-state.js";
 
 const NOW = "2026-11-01T00:00:00Z";
 const kinds = await databaseKinds();
 
 function state(text: string, role: Role): SalesStateType {
-  return {
-    messages: [new HumanMessage(text)],
-    actor: { id: `u-${role}`, role, tenant: "demo" },
-    channel: "slack",
-    conversationId: "c-1",
-  } as unknown as SalesStateType;
+  return oneMessageState(text, { role, actorId: `u-${role}`, channel: "slack", conversationId: "c-1" });
 }
 
 describe("parsing a rep's lead question", () => {

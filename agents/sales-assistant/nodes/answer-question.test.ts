@@ -1,10 +1,10 @@
-import { HumanMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
 import type { PhraseRequest, LlmProvider } from "../../../src/llm/provider.js";
 import { KnowledgeSearchInput } from "../../../tools/knowledge/schema.js";
 import { defineTool, ToolRegistry } from "../../../tools/registry.js";
 import type { SalesStateType } from "../state.js";
 import { createAnswerQuestionNode } from "./answer-question.js";
+import { oneMessageState } from "../../../tests/helpers/graph-state.js";
 
 const RESULTS = [
   {
@@ -22,14 +22,7 @@ const tools = new ToolRegistry([
 ]);
 
 function state(text: string, profile = {}): SalesStateType {
-  return {
-    messages: [new HumanMessage(text)],
-    channel: "web",
-    actor: { id: "v1", role: "prospect", tenant: "demo" },
-    conversationId: "c1",
-    profile,
-    toolResults: [],
-  } as unknown as SalesStateType;
+  return oneMessageState(text, { actorId: "v1", channel: "web", conversationId: "c1", profile });
 }
 
 function llm(kind: "local" | "openai", seen: PhraseRequest[] = []): LlmProvider {
