@@ -13,8 +13,33 @@ export interface LeadProfile {
   authority?: string;
   need?: string;
   timeline?: string;
+  /** Head count of the team that would use the product ("about 40 people" → 40). */
+  teamSize?: number;
+  /** IANA zone the prospect is in (from the widget, a named city/region/abbreviation, or the phone number). */
+  timeZone?: string;
   consent?: "granted" | "withdrawn";
 }
+
+export type ProfileSlot = Exclude<keyof LeadProfile, "consent">;
+
+/** A multi-turn task the assistant is in the middle of. */
+export type Flow = "qualification" | "booking" | "handoff";
+
+/** One option the assistant offered; `value` is what picking it means to the flow (e.g. a slot's start). */
+export interface OfferedOption {
+  n: number;
+  label: string;
+  value: string;
+}
+
+/**
+ * What the assistant's last message asked for. The next message is first tested as an answer to it:
+ * a slot value, an option (by number, time or words), a yes/no, or a correction.
+ */
+export type PendingAsk =
+  | { kind: "slot"; flow: Flow; slot: ProfileSlot }
+  | { kind: "option"; flow: Flow; slot: "demo_time"; options: OfferedOption[]; timeZone: string }
+  | { kind: "confirm"; flow: Flow; slot: "cancel_meeting" | "more_times" | "handoff"; detail?: string };
 
 export interface ToolResult {
   tool: string;
@@ -35,6 +60,16 @@ export const SalesState = Annotation.Root({
   /** Results of the tools called this turn. */
   toolResults: replace<ToolResult[]>(() => []),
   handoff: replace<{ id: string; kind: string } | undefined>(() => undefined),
+  /** The active flow, kept across turns until it completes or the prospect leaves it. */
+  activeFlow: replace<Flow | undefined>(() => undefined),
+  /** The question the assistant is waiting on, if any (kept across turns; cleared when answered). */
+  pendingAsk: replace<PendingAsk | undefined>(() => undefined),
+  /** Set this turn when the message was taken as an answer to the pending ask. */
+  answeredAsk: replace<PendingAsk | undefined>(() => undefined),
+  /** Profile slots the assistant has already asked for, so none is asked twice. */
+  asked: Annotation<ProfileSlot[]>({ reducer: (old, next) => [...new Set([...old, ...next])], default: () => [] }),
+  /** Slots the prospect declined to give; never asked again. */
+  declined: Annotation<ProfileSlot[]>({ reducer: (old, next) => [...new Set([...old, ...next])], default: () => [] }),
   /** Structured insight for rich channels (Block Kit, Adaptive Cards): src/core/insight-data.ts. */
   replyData: replace<InsightData | null>(() => null),
   /** The outbound text of this turn; empty when nothing may be sent (opt-out). */
