@@ -38,7 +38,7 @@ export interface OfferedOption {
  */
 export type PendingAsk =
   | { kind: "slot"; flow: Flow; slot: ProfileSlot }
-  | { kind: "option"; flow: Flow; slot: "demo_time"; options: OfferedOption[]; timeZone: string }
+  | { kind: "option"; flow: Flow; slot: "demo_time"; options: OfferedOption[]; timeZone: string; purpose: "book" | "reschedule" }
   | { kind: "confirm"; flow: Flow; slot: "cancel_meeting" | "more_times" | "handoff"; detail?: string };
 
 export interface ToolResult {
@@ -60,6 +60,9 @@ export const SalesState = Annotation.Root({
   /** Results of the tools called this turn. */
   toolResults: replace<ToolResult[]>(() => []),
   handoff: replace<{ id: string; kind: string } | undefined>(() => undefined),
+  /** The visitor's zone and locale as their client reports them (web widget `Intl`), refreshed every turn. */
+  clientTimeZone: replace<string | undefined>(() => undefined),
+  clientLocale: replace<string | undefined>(() => undefined),
   /** The active flow, kept across turns until it completes or the prospect leaves it. */
   activeFlow: replace<Flow | undefined>(() => undefined),
   /** The question the assistant is waiting on, if any (kept across turns; cleared when answered). */

@@ -16,8 +16,28 @@ export const ChatRequest = z.object({
     .trim()
     .min(1, "text must not be empty")
     .max(4000, "text must be at most 4000 characters"),
+  /** The visitor's IANA zone from `Intl`; an unknown zone is ignored rather than refused (old browsers). */
+  timeZone: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((zone) => (zone && isKnownZone(zone) ? zone : undefined)),
+  locale: z
+    .string()
+    .max(35)
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "locale must be a BCP 47 tag such as en-US")
+    .optional(),
 });
 export type ChatRequest = z.infer<typeof ChatRequest>;
+
+function isKnownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Parses a request part with one of these schemas; the first problem becomes a 400 with its message. */
 export function parseRequest<T>(schema: z.ZodType<T>, value: unknown): T {

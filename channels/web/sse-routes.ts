@@ -84,6 +84,10 @@ export function createWebChatStreamRoutes(deps: WebChatStreamDeps): Router {
         conversationId,
         actor: { id: conversationId, role: "prospect", tenant: deps.tenant },
         text: body.text,
+        ...(body.timeZone ? { timeZone: body.timeZone } : {}),
+        ...(body.locale ? { locale: body.locale } : {}),
+      ...(body.timeZone ? { timeZone: body.timeZone } : {}),
+      ...(body.locale ? { locale: body.locale } : {}),
       });
       for (const reply of replies) {
         await replay(stream, reply.text);

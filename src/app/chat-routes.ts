@@ -40,6 +40,8 @@ export function createChatRoutes(deps: {
       conversationId,
       actor: { id: conversationId, role: "prospect", tenant: deps.config.tenant },
       text: body.text,
+      ...(body.timeZone ? { timeZone: body.timeZone } : {}),
+      ...(body.locale ? { locale: body.locale } : {}),
     });
     res.json({
       conversationId,

@@ -40,6 +40,8 @@ export function createConversationHandler(deps: {
         channel: message.channel,
         actor: message.actor,
         conversationId: conversation.id,
+        clientTimeZone: message.timeZone,
+        clientLocale: message.locale,
         reply: "",
         replyData: null,
         silenced: false,

@@ -10,6 +10,10 @@ export interface InboundMessage {
   /** Platform message id, used to process retries once. */
   messageId?: string;
   receivedAt?: Date;
+  /** IANA time zone the client reports (web widget `Intl`); a hint, never trusted for identity. */
+  timeZone?: string;
+  /** BCP 47 locale the client reports. */
+  locale?: string;
 }
 
 export interface OutboundMessage {

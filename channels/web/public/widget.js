@@ -22,6 +22,14 @@
     api: (data.api || origin).replace(/\/$/, ""),
     suggestions: (data.suggestions || "What does it cost?|How does it compare?|Book a demo").split("|").filter(Boolean),
   };
+  /** The visitor's zone, so demo times are offered in it without asking. */
+  function clientZone() {
+    try {
+      return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+    } catch (e) {
+      return undefined;
+    }
+  }
   var STORE_KEY = "salesgraph:conversation:" + cfg.api;
   var OPEN_KEY = "salesgraph:open:" + cfg.api;
 
@@ -298,7 +306,7 @@
   }
 
   function ask(text, isRetry) {
-    var body = JSON.stringify({ conversationId: state.conversationId, text: text });
+    var body = JSON.stringify({ conversationId: state.conversationId, text: text, timeZone: clientZone(), locale: navigator.language || undefined });
     return fetch(cfg.api + "/api/chat/stream", {
       method: "POST",
       headers: { "content-type": "application/json", accept: "text/event-stream" },
