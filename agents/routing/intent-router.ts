@@ -1,6 +1,9 @@
 import { INTENTS, PROSPECT_INTENTS, type Channel, type Intent, type Role } from "../../src/core/domain.js";
 import type { LlmProvider } from "../../src/llm/provider.js";
+import { isClearOptOutRequest, isOptOutKeyword } from "./opt-out.js";
 import type { TextClassifier } from "./text-classifier.js";
+
+export { isOptOutKeyword, OPT_OUT_KEYWORDS } from "./opt-out.js";
 
 export interface RouteInput {
   text: string;
@@ -8,6 +11,8 @@ export interface RouteInput {
   role: Role;
   /** Earlier turns, oldest first; only the LLM sees them. */
   history?: string[];
+  /** What the assistant asked last and the message did not answer ("the email address", "a demo time"). */
+  pendingAsk?: string;
 }
 
 export type RouteSource = "rule" | "classifier" | "llm";
@@ -26,23 +31,6 @@ export interface IntentRouter {
 export interface IntentRouterDeps {
   classifier: TextClassifier;
   llm?: LlmProvider;
-}
-
-/** Keywords carriers honour as opt-out on their own (Twilio long codes); we mirror them on every channel. */
-export const OPT_OUT_KEYWORDS: ReadonlySet<string> = new Set([
-  "STOP",
-  "STOPALL",
-  "UNSUBSCRIBE",
-  "CANCEL",
-  "END",
-  "QUIT",
-  "REVOKE",
-  "OPTOUT",
-]);
-
-/** True when the whole message is a carrier opt-out keyword ("stop", "STOP!", "opt-out", "stop all"). */
-export function isOptOutKeyword(text: string): boolean {
-  return OPT_OUT_KEYWORDS.has(text.normalize("NFKC").replace(/[\s\p{P}]+/gu, "").toUpperCase());
 }
 
 const SPEAKER_LINE =
@@ -84,7 +72,7 @@ export function createIntentRouter(deps: IntentRouterDeps): IntentRouter {
   async function askLlm(input: RouteInput, allowed: readonly Intent[]): Promise<Intent | undefined> {
     if (!llm) return undefined;
     try {
-      const intent = await llm.routeIntent({ text: input.text, allowed, history: input.history });
+      const intent = await llm.routeIntent({ text: input.text, allowed, history: input.history, pendingAsk: input.pendingAsk });
       return intent !== undefined && allowed.includes(intent) ? intent : undefined;
     } catch {
       // The local classifier is always there; a failing endpoint only makes routing plainer.
@@ -94,11 +82,15 @@ export function createIntentRouter(deps: IntentRouterDeps): IntentRouter {
 
   return {
     async route(input: RouteInput): Promise<RouteDecision> {
-      if (isOptOutKeyword(input.text)) return { intent: "opt_out", confidence: 1, source: "rule" };
+      // Opting out is decided by rule only: a carrier keyword as the whole message (SMS), or a clear request
+      // to stop being contacted. Neither a model nor the classifier can opt anyone out on a hunch.
+      if (isOptOutKeyword(input.text, input.channel) || isClearOptOutRequest(input.text)) {
+        return { intent: "opt_out", confidence: 1, source: "rule" };
+      }
       if (input.role !== "prospect" && looksLikeTranscript(input.text)) {
         return { intent: "call_transcript", confidence: 1, source: "rule" };
       }
-      const allowed = allowedIntents(input.role);
+      const allowed = allowedIntents(input.role).filter((intent) => intent !== "opt_out");
       const fromLlm = await askLlm(input, allowed);
       if (fromLlm) return { intent: fromLlm, confidence: 1, source: "llm" };
       const prediction = classifier.predict(input.text, allowed);

@@ -34,7 +34,10 @@ export function routeMessages(request: RouteRequest): BaseMessage[] {
   ].join("\n");
   const history = (request.history ?? []).slice(-MAX_HISTORY_TURNS);
   const context = history.length > 0 ? `Earlier turns, oldest first:\n${history.map((turn) => `- ${clip(turn, 500)}`).join("\n")}\n\n` : "";
-  return [new SystemMessage(system), new HumanMessage(`${context}Latest message:\n${clip(request.text, MAX_TEXT)}`)];
+  const asked = request.pendingAsk
+    ? `The assistant last asked the person for ${request.pendingAsk}; the latest message was not taken as that answer.\n\n`
+    : "";
+  return [new SystemMessage(system), new HumanMessage(`${context}${asked}Latest message:\n${clip(request.text, MAX_TEXT)}`)];
 }
 
 export function phraseMessages(request: PhraseRequest): BaseMessage[] {

@@ -7,6 +7,8 @@ export interface RouteRequest {
   allowed: readonly Intent[];
   /** Earlier turns, oldest first, for context (short). */
   history?: string[];
+  /** What the assistant asked last, which this message did not answer. */
+  pendingAsk?: string;
 }
 
 export interface PhraseRequest {
