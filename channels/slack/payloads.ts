@@ -29,9 +29,21 @@ export const SlashCommandBody = z.object({
 
 export const SslCheckBody = z.object({ ssl_check: z.literal("1") });
 
+/** An interactive payload we act on: a button pressed in one of our messages (the hand-off's Release). */
+export const BlockActionsPayload = z.object({
+  type: z.literal("block_actions"),
+  team: z.object({ id: Id }),
+  user: z.object({ id: Id, team_id: Id.optional() }),
+  channel: z.object({ id: Id }),
+  message: z.looseObject({ ts: z.string().regex(/^\d+\.\d+$/), thread_ts: z.string().regex(/^\d+\.\d+$/).optional() }),
+  actions: z.array(z.looseObject({ action_id: z.string().min(1).max(255) })).min(1),
+});
+export type BlockActionsPayload = z.infer<typeof BlockActionsPayload>;
+
 export type SlackEnvelope =
   | { kind: "event"; body: z.infer<typeof SlackEventBody> }
   | { kind: "command"; body: z.infer<typeof SlashCommandBody> }
+  | { kind: "block_actions"; body: BlockActionsPayload }
   | { kind: "url_verification" }
   | { kind: "app_rate_limited" }
   | { kind: "ssl_check" };
@@ -55,7 +67,15 @@ export const DirectMessageEvent = MentionEvent.extend({
   channel_type: z.literal("im"),
 });
 
+/** A reply in a channel thread (`message.channels` / `message.groups`): how people answer hand-offs. */
+export const ThreadReplyEvent = MentionEvent.extend({
+  type: z.literal("message"),
+  channel_type: z.enum(["channel", "group"]),
+  thread_ts: z.string().regex(/^\d+\.\d+$/),
+});
+
 export type MentionEvent = z.infer<typeof MentionEvent>;
+export type ThreadReplyEvent = z.infer<typeof ThreadReplyEvent>;
 export type DirectMessageEvent = z.infer<typeof DirectMessageEvent>;
 export type SlashCommand = z.infer<typeof SlashCommandBody>;
 
@@ -69,7 +89,7 @@ export function parseSlackEnvelope(mediaType: string, raw: string): { ok: true; 
   if (mediaType === "application/x-www-form-urlencoded") {
     const form = Object.fromEntries(new URLSearchParams(raw));
     if (SslCheckBody.safeParse(form).success) return { ok: true, envelope: { kind: "ssl_check" } };
-    if ("payload" in form) return { ok: false, reason: "interactive payloads are not handled" };
+    if ("payload" in form) return parseInteractive(form.payload!);
     const command = SlashCommandBody.safeParse(form);
     return command.success ? { ok: true, envelope: { kind: "command", body: command.data } } : { ok: false, reason: firstIssue(command.error) };
   }
@@ -88,4 +108,15 @@ export function parseSlackEnvelope(mediaType: string, raw: string): { ok: true; 
   if (type !== "event_callback") return { ok: false, reason: `unknown request type '${String(type)}'` };
   const event = SlackEventBody.safeParse(json);
   return event.success ? { ok: true, envelope: { kind: "event", body: event.data } } : { ok: false, reason: firstIssue(event.error) };
+}
+
+function parseInteractive(payload: string): { ok: true; envelope: SlackEnvelope } | { ok: false; reason: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(payload);
+  } catch {
+    return { ok: false, reason: "interactive payload is not valid JSON" };
+  }
+  const actions = BlockActionsPayload.safeParse(json);
+  return actions.success ? { ok: true, envelope: { kind: "block_actions", body: actions.data } } : { ok: false, reason: "interactive payloads other than button presses are not handled" };
 }

@@ -6,11 +6,12 @@ import type { EventDeduper } from "../../src/core/dedupe.js";
 import { ConfigError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/logger.js";
 import type { Actor } from "../../src/core/domain.js";
-import type { ConversationHandler } from "../../src/core/ports.js";
+import type { ConversationHandler, HandoffInbox } from "../../src/core/ports.js";
 import { createRateLimiter, type RateLimiter } from "../shared/rate-limiter.js";
 import { createTaskTracker } from "../shared/task-tracker.js";
 import type { ChannelRoutes } from "../types.js";
 import { boltLogger } from "./bolt-logger.js";
+import { registerHandoffThread } from "./handoff-thread.js";
 import { resolveSlackActor } from "./identity.js";
 import { escapeMrkdwn, slackTextToPlain } from "./mrkdwn.js";
 import { DirectMessageEvent, MentionEvent, SlashCommandBody, type SlashCommand } from "./payloads.js";
@@ -40,6 +41,8 @@ export interface SlackRoutesDeps {
   bodyLimitBytes?: number;
   /** The slash command configured in the Slack app (default `/sales`). */
   command?: string;
+  /** Hand-offs answered in Slack threads (channels/slack/handoff-thread.ts); none when not configured. */
+  handoffs?: { inbox: HandoffInbox; fallbackName?: string };
 }
 
 /** Where a turn's answers and notices go. */
@@ -86,6 +89,9 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
   app.error(async (error) => {
     log.error({ err: error }, "slack listener failed");
   });
+  if (deps.handoffs) {
+    registerHandoffThread(app, { ...deps.handoffs, access: deps.config, tenant: deps.tenant, logger: deps.logger, deduper: deps.deduper, tracker });
+  }
 
   type Gate = { ok: true; actor: Actor } | { ok: false; notice?: string };
 

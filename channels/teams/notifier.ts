@@ -1,5 +1,5 @@
 import { ActivityTypes, type CloudAdapter } from "botbuilder";
-import type { OutboundMessage } from "../../src/core/ports.js";
+import type { HandoffNotifier, OutboundMessage } from "../../src/core/ports.js";
 import type { ConversationReferenceStore, TeamsReference } from "./conversation-references.js";
 import { renderActivity } from "./render-card.js";
 
@@ -35,6 +35,39 @@ export function createTeamsNotifier(deps: { adapter: CloudAdapter; appId: string
       if (!reference) return false;
       await notify(reference, message);
       return true;
+    },
+  };
+}
+
+/**
+ * Hand-off notices in Teams, notify-only: new hand-offs, details added later and status changes are posted to
+ * the conversation whose reference was saved under TEAMS_HANDOFF_CONVERSATION (channel_references, written by
+ * the Teams adapter from an authenticated message there). People answer in the Slack thread or through the
+ * operator API; replies in Teams are not relayed, and visitor messages are not mirrored here.
+ */
+export function createTeamsHandoffNotifier(deps: { notifier: TeamsNotifier; conversation: string }): HandoffNotifier {
+  async function post(text: string): Promise<void> {
+    if (!(await deps.notifier.notifyUser(deps.conversation, text))) {
+      throw new Error(`no saved Teams conversation reference '${deps.conversation}' (TEAMS_HANDOFF_CONVERSATION): message the bot there first`);
+    }
+  }
+  return {
+    async announce(ticket) {
+      const where = ticket.conversation.channel === "web" ? "web chat" : ticket.conversation.channel;
+      await post(
+        [
+          `**Hand-off ${ticket.id}** (${ticket.kind}, ${where}, conversation \`${ticket.conversation.externalId}\`)`,
+          "",
+          ticket.summary,
+          "",
+          "Answer in the Slack hand-off thread or with POST /api/conversations/:id/messages.",
+        ].join("\n"),
+      );
+      return undefined;
+    },
+    async update(ticket, update) {
+      if (update.kind === "prospect") return;
+      await post(update.kind === "details" ? `**${ticket.id}**: the visitor added:\n\n${update.text}` : `**${ticket.id}**: ${update.text}`);
     },
   };
 }

@@ -4,12 +4,16 @@ import { createIntentRouter } from "../../agents/routing/intent-router.js";
 import { loadOrTrainRouterModel } from "../../agents/routing/router-model.js";
 import { createEmbedder } from "../../knowledge/create-embedder.js";
 import { createKnowledgeBase, type KnowledgeBase } from "../../knowledge/knowledge-base.js";
+import { createInviteMailer } from "../../tools/booking/mailer.js";
 import { createBookDemoTool } from "../../tools/booking/tool.js";
 import { createCaptureLeadTool } from "../../tools/capture/tool.js";
 import { createConsentTool } from "../../tools/consent/tool.js";
 import { createDealLookupTool } from "../../tools/crm/deals.js";
+import { createHandoffDesk } from "../../tools/handoffs/desk.js";
+import { createHandoffInbox } from "../../tools/handoffs/inbox.js";
 import { createHandoffTool } from "../../tools/handoffs/tool.js";
 import { createKnowledgeSearchTool } from "../../tools/knowledge/tool.js";
+import { createCatalogTool } from "../../tools/catalog/tool.js";
 import { createLeadScoringTool } from "../../tools/leads/tool.js";
 import { createPipelineTools } from "../../tools/pipeline/tool.js";
 import { createSegmentInsightTool } from "../../tools/segments/tool.js";
@@ -17,16 +21,19 @@ import { ToolRegistry } from "../../tools/registry.js";
 import { systemClock, type Clock } from "../core/clock.js";
 import type { Config } from "../core/config.js";
 import { createLogger, type Logger } from "../core/logger.js";
-import type { ConversationHandler } from "../core/ports.js";
+import type { ConversationHandler, HandoffInbox } from "../core/ports.js";
+import { createCatalogRepo } from "../infra/postgres/catalog-repo.js";
 import { createConsentsRepo } from "../infra/postgres/consents-repo.js";
 import { createConversationsRepo } from "../infra/postgres/conversations-repo.js";
 import { createHandoffsRepo } from "../infra/postgres/handoffs-repo.js";
+import { openMemoryStore } from "../infra/postgres/memory-store.js";
 import { migrate } from "../infra/postgres/migrate.js";
 import { createModelsRepo } from "../infra/postgres/models-repo.js";
 import { openDatabase, type Database } from "../infra/postgres/pool.js";
 import { createLlmProvider } from "../llm/index.js";
 import type { LlmProvider } from "../llm/provider.js";
 import { createConversationHandler, type TurnTracker } from "./conversation-handler.js";
+import { createHandoffNotifier, createProspectDelivery } from "./handoff-wiring.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 
 export interface Container {
@@ -46,6 +53,8 @@ export interface Container {
   tools: ToolRegistry;
   graph: SalesGraph;
   handler: ConversationHandler & TurnTracker;
+  /** The human inbox: people's replies and releases (Slack threads, operator API). */
+  inbox: HandoffInbox;
   close(): Promise<void>;
 }
 
@@ -66,6 +75,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     await migrate(db.pool);
     const checkpointer = new PostgresSaver(db.pool);
     await checkpointer.setup();
+    const memory = await openMemoryStore(db);
 
     const repos = {
       conversations: createConversationsRepo(db.pool),
@@ -77,18 +87,33 @@ export async function createContainer(config: Config, options: ContainerOptions 
     const classifier = await loadOrTrainRouterModel(routerModelStore(repos.models));
     const router = createIntentRouter({ classifier, llm: llm.kind === "openai" ? llm : undefined });
     const kb = createKnowledgeBase({ pool: db.pool, dataDir: config.database.dataDir, embedder: embedderFor(config), logger });
+    const notifier = createHandoffNotifier(config, db.pool, logger);
+    const desk = createHandoffDesk({ store: repos.handoffs, notifier, logger });
+    const inbox = createHandoffInbox({
+      handoffs: repos.handoffs,
+      conversations: repos.conversations,
+      notifier,
+      delivery: createProspectDelivery(config, repos.consents, clock, logger),
+      clock,
+      logger,
+    });
     const tools = new ToolRegistry([
-      createHandoffTool({ handoffs: repos.handoffs }),
+      createHandoffTool({ desk }),
       createConsentTool({ consents: repos.consents }),
       createKnowledgeSearchTool({ kb }),
-      createCaptureLeadTool({ pool: db.pool, clock, handoffs: repos.handoffs }),
-      createBookDemoTool({ pool: db.pool, clock, companyName: config.company.name }),
+      createCatalogTool({ catalog: createCatalogRepo(db.pool), knowledge: kb }),
+      createCaptureLeadTool({ pool: db.pool, clock, handoffs: { ...repos.handoffs, open: desk.open } }),
+      createBookDemoTool({
+        pool: db.pool, clock, companyName: config.company.name, logger, mailer: createInviteMailer(config.smtp), organizerEmail: config.smtp.from,
+      }),
       createDealLookupTool({ pool: db.pool, clock }),
       createLeadScoringTool({ pool: db.pool, clock }),
       ...createPipelineTools({ pool: db.pool, clock }),
       createSegmentInsightTool({ pool: db.pool, clock }),
     ]);
-    const graph = buildSalesGraph({ router, tools, consents: repos.consents, llm, company: config.company, clock, checkpointer });
+    const graph = buildSalesGraph({
+      router, tools, consents: repos.consents, llm, company: config.company, clock, logger, checkpointer, store: memory.store,
+    });
     const metrics = createMetrics();
     const handler = createConversationHandler({
       graph,
@@ -96,6 +121,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       clock,
       logger,
       onTurn: (t) => metrics.turnSeconds.observe({ channel: t.channel, intent: t.intent }, t.seconds),
+      inbox,
     });
     return {
       config,
@@ -109,8 +135,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
       tools,
       graph,
       handler,
+      inbox,
       async close() {
         await handler.drain();
+        await memory.close();
         if (!options.db) await db.close();
       },
     };

@@ -4,6 +4,8 @@ import type { Logger } from "../core/logger.js";
 import type { ConversationHandler, InboundMessage, OutboundMessage } from "../core/ports.js";
 import type { ConversationsRepo } from "../infra/postgres/conversations-repo.js";
 import type { SalesGraph } from "../../agents/sales-assistant/graph.js";
+import { smsKeyword } from "../../channels/sms/keywords.js";
+import type { ProspectRelay } from "../../tools/handoffs/inbox.js";
 import { KeyedMutex } from "./keyed-mutex.js";
 
 export function threadIdOf(message: Pick<InboundMessage, "channel" | "conversationId">): string {
@@ -27,6 +29,8 @@ export function createConversationHandler(deps: {
   clock: Clock;
   logger: Logger;
   onTurn?: (turn: { intent: string; channel: string; seconds: number }) => void;
+  /** Where a held conversation's prospect messages go (the person's hand-off thread). */
+  inbox?: ProspectRelay;
 }): ConversationHandler & TurnTracker {
   const mutex = new KeyedMutex();
   const running = new Set<Promise<unknown>>();
@@ -34,6 +38,10 @@ export function createConversationHandler(deps: {
   async function runTurn(message: InboundMessage): Promise<OutboundMessage[]> {
     const started = performance.now();
     const conversation = await deps.conversations.ensure(message.channel, message.conversationId, message.actor);
+    if (conversation.heldBy) {
+      const held = await whileHeld(message, conversation.id);
+      if (held) return held;
+    }
     const result = await deps.graph.invoke(
       {
         messages: [new HumanMessage(message.text)],
@@ -62,8 +70,26 @@ export function createConversationHandler(deps: {
       { channel: message.channel, conversation: conversation.id, intent, route: result.routeSource, ms: Math.round(seconds * 1000) },
       "turn",
     );
-    const data = result.replyData ?? undefined;
+    const data = result.replyData ?? (result.invite ? { invite: result.invite } : undefined);
     return replyText ? [{ conversationId: message.conversationId, text: replyText, intent, ...(data ? { data } : {}) }] : [];
+  }
+
+  /**
+   * A person holds the conversation: the assistant stays silent, the message is logged and relayed to the
+   * person. Consent keywords (STOP, START…) still reach the graph, whose consent check records and confirms
+   * them — an opt-out must work whoever holds the conversation. Returns undefined for those.
+   */
+  async function whileHeld(message: InboundMessage, conversationId: string): Promise<OutboundMessage[] | undefined> {
+    const keyword = smsKeyword(message.text);
+    if (keyword === "opt_out" || keyword === "opt_in") {
+      await deps.inbox?.prospectWrote({ conversationId, text: message.text });
+      return undefined;
+    }
+    await deps.conversations.appendTurn(conversationId, { userText: message.text, intent: "human_handoff", at: deps.clock.now() });
+    await deps.inbox?.prospectWrote({ conversationId, text: message.text });
+    deps.logger.info({ channel: message.channel, conversation: conversationId }, "turn held by a person");
+    // Empty text: nothing is sent; the intent tells the HTTP API why (`reply: ""`, intent human_handoff).
+    return [{ conversationId: message.conversationId, text: "", intent: "human_handoff", data: { held: true } }];
   }
 
   const handler = (message: InboundMessage) => {

@@ -13,9 +13,10 @@ import { NotFoundError } from "../core/errors.js";
 import { createChannelReferencesRepo } from "../infra/postgres/channel-references-repo.js";
 import { createInboundEventsRepo } from "../infra/postgres/inbound-events-repo.js";
 import { createChatRoutes } from "./chat-routes.js";
+import { createChatUpdatesRoutes } from "./chat-updates-routes.js";
 import type { Container } from "./container.js";
 import { errorHandler } from "./http-errors.js";
-import { requireOperator } from "./operator-auth.js";
+import { createOperatorRoutes } from "./operator-routes.js";
 
 export interface HttpApp {
   app: Express;
@@ -67,7 +68,12 @@ export function createHttpApp(container: Container): HttpApp {
   const channels: string[] = ["web"];
   const common = { handler: container.handler, tenant: config.tenant, logger, deduper };
   if (config.slack.signingSecret && config.slack.botToken) {
-    const slack = createSlackRoutes({ ...common, config: config.slack, rateLimiter: limiter() });
+    const slack = createSlackRoutes({
+      ...common,
+      config: config.slack,
+      rateLimiter: limiter(),
+      handoffs: { inbox: container.inbox, fallbackName: `${config.company.name} team` },
+    });
     app.use(slack.router);
     drains.push(slack.drain);
     channels.push("slack");
@@ -115,10 +121,16 @@ export function createHttpApp(container: Container): HttpApp {
     }),
   );
 
-  app.get("/api/handoffs", requireOperator(config.server.apiToken), async (_req, res) => {
-    const handoffs = await container.repos.handoffs.listOpen();
-    res.json({ handoffs });
-  });
+  app.use(createChatUpdatesRoutes({ conversations: container.repos.conversations }));
+  app.use(
+    createOperatorRoutes({
+      inbox: container.inbox,
+      handoffs: container.repos.handoffs,
+      apiToken: config.server.apiToken,
+      bodyLimitBytes: config.server.bodyLimitBytes,
+      defaultAuthor: `${config.company.name} team`,
+    }),
+  );
 
   app.use((req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(logger));

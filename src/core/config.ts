@@ -58,6 +58,7 @@ const EnvSchema = z.object({
   SLACK_ALLOWED_TEAMS: csvList,
   SLACK_REPS: csvList,
   SLACK_MANAGERS: csvList,
+  SLACK_HANDOFF_CHANNEL: optionalString.pipe(z.string().regex(/^[CG][A-Z0-9]{2,31}$/, "expected a Slack channel id (C… or G…)").optional()),
   // Microsoft Teams (Bot Framework names, as botbuilder documents them)
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
@@ -67,6 +68,7 @@ const EnvSchema = z.object({
   TEAMS_ALLOWED_TENANTS: csvList,
   TEAMS_REPS: csvList,
   TEAMS_MANAGERS: csvList,
+  TEAMS_HANDOFF_CONVERSATION: optionalString,
   // Twilio SMS
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
@@ -76,6 +78,9 @@ const EnvSchema = z.object({
     .string()
     .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-3])$/, "expected START-END hours, e.g. 21-8")
     .default("21-8"),
+  // Outbound email (demo invites)
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  SMTP_FROM: optionalString.pipe(z.email().optional()),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -104,6 +109,8 @@ export interface Config {
     allowedTeams: string[];
     reps: string[];
     managers: string[];
+    /** Channel id where hand-offs are posted and answered in threads. */
+    handoffChannel?: string;
   };
   teams: {
     appId?: string;
@@ -114,6 +121,8 @@ export interface Config {
     allowedTenants: string[];
     reps: string[];
     managers: string[];
+    /** Key of a saved conversation reference (channel_references) that hand-off notices are posted to. */
+    handoffConversation?: string;
   };
   twilio: {
     accountSid?: string;
@@ -122,6 +131,8 @@ export interface Config {
     apiUrl?: string;
     quietHours: { start: number; end: number };
   };
+  /** Demo invites go out by email only when `url` is set (smtp://user:pass@host:port). */
+  smtp: { url?: string; from: string };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -161,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowedTeams: e.SLACK_ALLOWED_TEAMS,
       reps: e.SLACK_REPS,
       managers: e.SLACK_MANAGERS,
+      handoffChannel: e.SLACK_HANDOFF_CHANNEL,
     },
     teams: {
       appId: e.MicrosoftAppId,
@@ -171,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowedTenants: e.TEAMS_ALLOWED_TENANTS,
       reps: e.TEAMS_REPS,
       managers: e.TEAMS_MANAGERS,
+      handoffConversation: e.TEAMS_HANDOFF_CONVERSATION,
     },
     twilio: {
       accountSid: e.TWILIO_ACCOUNT_SID,
@@ -179,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiUrl: e.TWILIO_API_URL,
       quietHours: parseQuietHours(e.SMS_QUIET_HOURS),
     },
+    smtp: { url: e.SMTP_URL, from: e.SMTP_FROM ?? e.SUPPORT_EMAIL },
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { HandoffsRepo } from "../../src/infra/postgres/handoffs-repo.js";
 import { defineTool } from "../registry.js";
+import type { HandoffDesk } from "./desk.js";
 
 export const HandoffInput = z.object({
   kind: z.enum(["support", "human", "hot_lead"]),
@@ -8,13 +8,16 @@ export const HandoffInput = z.object({
   reason: z.string().max(500).optional(),
 });
 
-/** Public: a prospect may always ask for a person. The hand-off is tied to the caller's own conversation. */
-export function createHandoffTool(deps: { handoffs: HandoffsRepo }) {
+/**
+ * Public: a prospect may always ask for a person. The hand-off is tied to the caller's own conversation; asking
+ * again while one is open adds to it (`appended: true`, same id) instead of opening another.
+ */
+export function createHandoffTool(deps: { desk: HandoffDesk }) {
   return defineTool({
     name: "create_handoff",
     description: "Hand the conversation to a human (sales or support) with a summary for them.",
     audience: "public",
     schema: HandoffInput,
-    run: (input, context) => deps.handoffs.open({ ...input, conversationId: context.conversationId }),
+    run: (input, context) => deps.desk.open({ ...input, conversationId: context.conversationId }),
   });
 }

@@ -29,8 +29,9 @@ export function createHandoffNode(deps: Pick<SalesGraphDeps, "tools" | "company"
       { kind, summary: summarizeConversation({ ...state, intent }), reason: intent },
       { actor: state.actor, channel: state.channel, conversationId: state.conversationId },
     );
-    const text =
-      kind === "support"
+    const text = ticket.appended
+      ? `I've added that to your request ${ticket.id} — a person will see it and reply right here.`
+      : kind === "support"
         ? `I've opened support ticket ${ticket.id} with a summary of what you told me. Our support team will reply here within one business day; for anything urgent, email ${deps.company.supportEmail} or call ${deps.company.supportPhone} and quote ${ticket.id}.`
         : `I'm bringing in a member of our team — they'll see a summary of our conversation (reference ${ticket.id}) and reply right here, usually within a few business hours. Anything you'd like me to pass on meanwhile?`;
     return reply(text, intent, { handoff: { id: ticket.id, kind } });

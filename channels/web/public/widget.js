@@ -71,6 +71,8 @@
     ".msg{display:flex;flex-direction:column;max-width:86%}",
     ".msg.user{align-self:flex-end;align-items:flex-end}",
     ".msg.assistant{align-self:flex-start;align-items:flex-start}",
+    ".msg.agent{align-self:flex-start;align-items:flex-start}",
+    ".agent .bubble{background:#fff;color:var(--ink);border:1px solid var(--line);border-left:3px solid var(--brand);border-bottom-left-radius:6px}",
     ".bubble{padding:10px 14px;border-radius:18px;white-space:pre-wrap;overflow-wrap:anywhere}",
     ".user .bubble{background:var(--brand);color:#fff;border-bottom-right-radius:6px}",
     ".assistant .bubble{background:#fff;color:var(--ink);border:1px solid var(--line);border-bottom-left-radius:6px;box-shadow:0 1px 2px rgba(15,23,42,.04)}",
@@ -143,7 +145,7 @@
   $(".subtitle").textContent = cfg.subtitle;
   launcher.setAttribute("aria-label", cfg.title);
 
-  var state = { conversationId: read(localStorage, STORE_KEY), busy: false, loaded: false, lastText: "" };
+  var state = { conversationId: read(localStorage, STORE_KEY), busy: false, loaded: false, lastText: "", lastId: undefined };
 
   function read(storage, key) {
     try { return storage.getItem(key) || undefined; } catch (e) { return undefined; }
@@ -152,6 +154,7 @@
     try { value === undefined ? storage.removeItem(key) : storage.setItem(key, value); } catch (e) { /* private mode */ }
   }
   function setConversation(id) {
+    if (id !== state.conversationId) state.lastId = undefined;
     state.conversationId = id;
     write(localStorage, STORE_KEY, id);
   }
@@ -194,14 +197,15 @@
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  function addMessage(role, text, at) {
+  function addMessage(role, text, at, author) {
     var wrap = document.createElement("div");
     wrap.className = "msg " + role;
     var bubble = document.createElement("div");
     bubble.className = "bubble";
     var who = document.createElement("span");
     who.className = "sr-only";
-    who.textContent = role === "user" ? "You said: " : cfg.title + " said: ";
+    var name = role === "agent" ? author || "Our team" : role === "user" ? "You" : "Assistant";
+    who.textContent = role === "user" ? "You said: " : (role === "agent" ? name : cfg.title) + " said: ";
     var body = document.createElement("div");
     body.className = "text";
     role === "user" ? (body.textContent = text) : renderRich(body, text);
@@ -211,7 +215,7 @@
     meta.className = "meta";
     var when = at ? new Date(at) : new Date();
     meta.dateTime = when.toISOString();
-    meta.textContent = (role === "user" ? "You" : "Assistant") + " · " + timeLabel(when);
+    meta.textContent = name + " · " + timeLabel(when);
     wrap.appendChild(bubble);
     wrap.appendChild(meta);
     log.appendChild(wrap);
@@ -266,7 +270,7 @@
     state.loaded = true;
     var greet = function () { addMessage("assistant", cfg.greeting); renderChips(); };
     if (!state.conversationId) { greet(); return Promise.resolve(); }
-    return fetch(cfg.api + "/api/chat/" + encodeURIComponent(state.conversationId), { headers: { accept: "application/json" } })
+    return fetch(updatesUrl(), { headers: { accept: "application/json" } })
       .then(function (res) {
         if (res.status === 404) { setConversation(undefined); return null; }
         if (!res.ok) throw new Error("history " + res.status);
@@ -274,11 +278,38 @@
       })
       .then(function (body) {
         greet();
-        if (body) body.messages.forEach(function (m) { addMessage(m.role, m.text, m.at); });
+        if (body) { body.messages.forEach(function (m) { addMessage(m.role, m.text, m.at, m.author); }); sawUpdates(body); }
         renderChips();
       })
       .catch(function () { greet(); showError("Couldn't load your earlier messages."); });
   }
+
+  // ---- a person's replies (the human inbox): polled, so they arrive from whichever server wrote them ----
+  var POLL_MS = 3000;
+  var pollTimer = null;
+  function updatesUrl() {
+    return cfg.api + "/api/chat/" + encodeURIComponent(state.conversationId) + "/updates" + (state.lastId ? "?after=" + encodeURIComponent(state.lastId) : "");
+  }
+  function sawUpdates(body) {
+    var last = body.messages[body.messages.length - 1];
+    if (last) state.lastId = last.id;
+    $(".subtitle").textContent = body.held && body.heldBy ? body.heldBy + " from our team is here" : cfg.subtitle;
+  }
+  function poll() {
+    pollTimer = null;
+    if (panel.hidden || !state.conversationId) return schedulePoll();
+    fetch(updatesUrl(), { headers: { accept: "application/json" } })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (body) {
+        if (!body || body.conversationId !== state.conversationId) return;
+        // The visitor's own messages and the assistant's answers are already shown by the stream.
+        body.messages.forEach(function (m) { if (m.role === "agent") addMessage("agent", m.text, m.at, m.author); });
+        sawUpdates(body);
+      })
+      .catch(function () { /* offline for a moment: try again next time */ })
+      .then(schedulePoll);
+  }
+  function schedulePoll() { if (!pollTimer) pollTimer = setTimeout(poll, POLL_MS); }
 
   /** Reads a text/event-stream response body and calls onEvent(name, data) for each event. */
   function readEvents(res, onEvent) {
@@ -334,6 +365,7 @@
           scrollDown();
         } else if (name === "message") {
           showTyping(false);
+          if (!data.text && !current) return; // a person holds the conversation: the assistant stays silent
           if (!current) current = addMessage("assistant", "");
           current.wrap.classList.remove("streaming");
           renderRich(current.body, data.text);
@@ -373,6 +405,7 @@
     launcher.setAttribute("aria-expanded", "true");
     write(sessionStorage, OPEN_KEY, "1");
     loadHistory().then(scrollDown);
+    schedulePoll();
     // Re-opened after a page load: show it, but leave the page's focus alone.
     if (!restoring) input.focus();
   }

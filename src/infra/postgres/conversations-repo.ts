@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { Actor, Channel, Intent } from "../../core/domain.js";
+import type { InboxConversationStore, Person } from "../../core/ports.js";
 import { withTransaction } from "./pool.js";
 
 export interface ConversationRow {
@@ -10,12 +11,20 @@ export interface ConversationRow {
   actorId: string;
   actorRole: Actor["role"];
   lastIntent: Intent | null;
+  /** The person holding the conversation (`slack:U…`, `operator:…`): the assistant stays silent meanwhile. */
+  heldBy: string | null;
+  heldByName: string | null;
+  heldSince: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
 export interface MessageRow {
-  sender: "user" | "assistant";
+  /** Position in the log, increasing (a cursor for `?after=`). */
+  id: string;
+  /** `agent`: a person who took the conversation over; `author` is their display name. */
+  sender: "user" | "assistant" | "agent";
+  author: string | null;
   text: string;
   intent: Intent | null;
   createdAt: Date;
@@ -29,6 +38,9 @@ function toConversation(r: Record<string, any>): ConversationRow {
     actorId: r.actor_id,
     actorRole: r.actor_role,
     lastIntent: r.last_intent,
+    heldBy: r.held_by ?? null,
+    heldByName: r.held_by_name ?? null,
+    heldSince: r.held_since ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -36,6 +48,7 @@ function toConversation(r: Record<string, any>): ConversationRow {
 
 /** Conversations per channel identity and their message log (what GET /api/chat/:id shows). */
 export function createConversationsRepo(pool: pg.Pool) {
+  const inbox = createInboxConversationStore(pool);
   return {
     async find(channel: Channel, externalId: string): Promise<ConversationRow | undefined> {
       const { rows } = await pool.query("select * from conversations where channel = $1 and external_id = $2", [
@@ -80,12 +93,63 @@ export function createConversationsRepo(pool: pg.Pool) {
       });
     },
 
-    async messages(conversationId: string): Promise<MessageRow[]> {
+    /** The log in order; with `after`, only messages after that id (what a polling widget has not seen). */
+    async messages(conversationId: string, options: { after?: string } = {}): Promise<MessageRow[]> {
       const { rows } = await pool.query(
-        "select sender, text, intent, created_at from messages where conversation_id = $1 order by id",
-        [conversationId],
+        "select id, sender, author, text, intent, created_at from messages where conversation_id = $1 and id > $2 order by id",
+        [conversationId, options.after ?? "0"],
       );
-      return rows.map((r) => ({ sender: r.sender, text: r.text, intent: r.intent, createdAt: r.created_at }));
+      return rows.map((r) => ({
+        id: String(r.id),
+        sender: r.sender,
+        author: r.author ?? null,
+        text: r.text,
+        intent: r.intent,
+        createdAt: r.created_at,
+      }));
+    },
+
+    ...inbox,
+  };
+}
+
+/** Hold state and people's messages: what the human inbox reads and writes, shared by every process. */
+function createInboxConversationStore(pool: pg.Pool): InboxConversationStore {
+  const held = (r: Record<string, any>) => ({ id: r.id, channel: r.channel, externalId: r.external_id, heldBy: r.held_by ?? null });
+  return {
+    async findForOperator(id) {
+      // An id may be a channel's own (web conversation id, phone number) or ours; prospect channels come first.
+      const { rows } = await pool.query(
+        `select * from conversations where external_id = $1 or id = $1
+          order by (external_id = $1) desc, (channel = 'web') desc, (channel = 'sms') desc, updated_at desc limit 1`,
+        [id],
+      );
+      return rows[0] && held(rows[0]);
+    },
+
+    async findById(id) {
+      const { rows } = await pool.query("select * from conversations where id = $1", [id]);
+      return rows[0] && held(rows[0]);
+    },
+
+    async hold(id: string, person: Person, at: Date) {
+      await pool.query(
+        `update conversations set held_by = $2, held_by_name = $3, held_since = coalesce(held_since, $4), updated_at = $4
+          where id = $1`,
+        [id, person.id, person.name, at],
+      );
+    },
+
+    async release(id) {
+      await pool.query("update conversations set held_by = null, held_by_name = null, held_since = null where id = $1", [id]);
+    },
+
+    async appendMessage(id, message) {
+      const { rows } = await pool.query(
+        "insert into messages (conversation_id, sender, author, text, created_at) values ($1, $2, $3, $4, $5) returning id",
+        [id, message.sender, message.author, message.text, message.at],
+      );
+      return String(rows[0].id);
     },
   };
 }
