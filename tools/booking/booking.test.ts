@@ -38,7 +38,8 @@ describe("free slots", () => {
     expect(proposed.map((s) => s.startsAt)).toEqual(["2026-11-25T14:00:00.000Z", "2026-11-26T14:00:00.000Z", "2026-11-27T14:00:00.000Z"]);
     const inNewYork = proposeSlots(freeSlots(reps, { now, booked: new Set() }), "America/New_York");
     expect(inNewYork.map((s) => s.startsAt)).toEqual(["2026-11-25T14:00:00.000Z", "2026-11-26T16:00:00.000Z", "2026-11-27T18:00:00.000Z"]);
-    expect(formatSlot("2026-11-26T16:00:00.000Z", "America/New_York")).toBe("Thursday 26 November, 11:00 (America/New_York)");
+    expect(formatSlot("2026-11-26T16:00:00.000Z", "America/New_York")).toBe("Thursday 26 November, 11:00 am EST (America/New_York)");
+    expect(formatSlot("2026-12-01T14:00:00.000Z", "UTC")).toBe("Tuesday 1 December, 2:00 pm UTC");
   });
 });
 

@@ -8,6 +8,12 @@ export interface CalendarEvent {
   description?: string;
   location?: string;
   attendeeEmail?: string;
+  /** Who sends the invite; calendar apps want one for REQUEST and CANCEL. */
+  organizerEmail?: string;
+  /** Bumped on every change of the same event (same UID), so calendars replace the older copy. */
+  sequence?: number;
+  /** PUBLISH (import as is), REQUEST (an invitation or its update) or CANCEL (remove the event). */
+  method?: "PUBLISH" | "REQUEST" | "CANCEL";
 }
 
 const utc = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
@@ -37,24 +43,26 @@ export function foldLine(line: string): string {
   return out.join("\r\n ");
 }
 
-/** A one-event VCALENDAR (METHOD:PUBLISH) that calendar apps import as is. */
+/** A one-event VCALENDAR; METHOD:CANCEL marks the event cancelled under the same UID. */
 export function buildIcs(event: CalendarEvent, productId = "-//Salesgraph//Demo booking//EN"): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     `PRODID:${productId}`,
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    `METHOD:${event.method ?? "PUBLISH"}`,
     "BEGIN:VEVENT",
     `UID:${event.uid}`,
+    `SEQUENCE:${event.sequence ?? 0}`,
     `DTSTAMP:${utc(event.stamp)}`,
     `DTSTART:${utc(event.start)}`,
     `DTEND:${utc(event.end)}`,
     `SUMMARY:${escapeText(event.summary)}`,
     ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
     ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
+    ...(event.organizerEmail ? [`ORGANIZER:mailto:${event.organizerEmail}`] : []),
     ...(event.attendeeEmail ? [`ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:${event.attendeeEmail}`] : []),
-    "STATUS:CONFIRMED",
+    event.method === "CANCEL" ? "STATUS:CANCELLED" : "STATUS:CONFIRMED",
     "END:VEVENT",
     "END:VCALENDAR",
   ];

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { addDays, wallTime, zonedInstant } from "./zoned-time.js";
 
 /** Minutes after local midnight, per ISO weekday (1 Monday … 7 Sunday). */
@@ -80,9 +81,10 @@ export function proposeSlots(free: readonly Slot[], timeZone: string, count = 3)
   return picked;
 }
 
+/** "Tuesday 1 December, 2:00 pm EST (America/New_York)": the prospect's wall clock, zone named twice over. */
 export function formatSlot(startsAt: string, timeZone: string): string {
-  const text = new Intl.DateTimeFormat("en-GB", {
-    timeZone, weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).format(new Date(startsAt));
-  return `${text.replace(/ at /, ", ")} (${timeZone})`;
+  const local = DateTime.fromISO(startsAt, { zone: timeZone, locale: "en-US" });
+  const abbreviation = local.toFormat("ZZZZ");
+  const text = `${local.toFormat("cccc d LLLL")}, ${local.toFormat("h:mm a").toLowerCase()} ${abbreviation}`;
+  return abbreviation === timeZone ? text : `${text} (${timeZone})`;
 }
