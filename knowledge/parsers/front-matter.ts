@@ -28,6 +28,10 @@ export function splitFrontMatter(source: string): { meta: FrontMatter; body: str
     const value = pair[2]!.trim();
     listKey = value === "" ? key : undefined;
     if (key === "title" && value) meta.title = unquote(value);
+    // a document's public address travels as a tag, so answers can link to the page instead of a file path
+    if (/^(url|source_url|canonical_url|canonical|permalink|link)$/.test(key) && /^["']?https?:\/\//i.test(value)) {
+      meta.tags.push(`url:${unquote(value)}`);
+    }
     if (key === "audience" && (KB_AUDIENCES as readonly string[]).includes(unquote(value))) {
       meta.audience = unquote(value) as KbAudience;
     }

@@ -23,6 +23,8 @@ export interface KnowledgeSearchResult {
   source: string;
   title: string;
   heading: string;
+  /** The document's public address, when it has one (an http source or a `url` in its front matter). */
+  url?: string;
   text: string;
   score: number;
 }

@@ -12,6 +12,12 @@ export function searchAudienceFor(actor: Pick<Actor, "role">): KbAudience {
   return isInternal(actor) ? "internal" : "public";
 }
 
+/** A public address for a document: its source when that is a URL, else a `url:` tag from its front matter. */
+export function publicUrl(source: string, tags: readonly string[] = []): string | undefined {
+  if (/^https?:\/\//i.test(source)) return source;
+  return tags.find((t) => /^url:https?:\/\//i.test(t))?.slice(4);
+}
+
 /**
  * Knowledge-base search for the agent. The tool itself is public (prospects ask product questions), but the
  * audience of the search comes from the verified actor in the tool context, never from the model's input,
@@ -37,6 +43,7 @@ export function createKnowledgeSearchTool(deps: { kb: Pick<KnowledgeBase, "searc
           source: h.sourcePath,
           title: h.title,
           heading: h.heading,
+          ...(publicUrl(h.sourcePath, h.tags) ? { url: publicUrl(h.sourcePath, h.tags) } : {}),
           text: h.body.length > MAX_TEXT ? `${h.body.slice(0, MAX_TEXT - 1)}…` : h.body,
           score: Math.round(h.score * 10_000) / 10_000,
         })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeAnswer, inContext } from "./compose.js";
+import { composeAnswer, composeParts, inContext, sourcesFor } from "./compose.js";
 import { isConfident, MIN_COVERAGE, questionTerms, termCoverage } from "./relevance.js";
 import { asksPrice, pickSentences, scoreSentence, splitSentences, type Passage } from "./sentences.js";
 
@@ -84,13 +84,44 @@ describe("composing the answer", () => {
         "Helix Pro — List price: $36,000 per year, billed annually [2]. " +
         "Helix Core supports sign-in with Google and Microsoft accounts, but not SAML [1].",
     );
-    expect(answer.sources).toBe(
-      "Sources:\n[1] Frequently asked questions (knowledge/demo/public/faq.md)\n[2] Helix Pro (knowledge/demo/public/products/helix-pro.md)",
-    );
+    expect(answer.sources).toBe("Sources:\n[1] Frequently asked questions\n[2] Helix Pro");
   });
 
   it("names the subject a lifted sentence lost", () => {
     expect(inContext("It replaces hand-built pipelines.", "Helix Connect")).toBe("Helix Connect replaces hand-built pipelines.");
     expect(inContext("Yes, it is free.", "Helix Connect")).toBe("Yes, it is free.");
+  });
+});
+
+describe("sources and layout per channel", () => {
+  const sec = { title: "Security and compliance", source: "knowledge/acme/security.md" };
+  const price = { title: "Pricing", source: "https://acme.example/pricing", url: "https://acme.example/pricing" };
+  const parts = [
+    [{ text: "SOC 2 Type II: audited every year", doc: sec }],
+    [
+      { text: "Starter: $100 price per month; 5 users included.", doc: price, row: true },
+      { text: "Team: $400 price per month; 25 users included.", doc: price, row: true },
+    ],
+  ];
+
+  it("numbers one sources list across parts and lists table rows on the web", () => {
+    const answer = composeParts(parts, "web");
+    expect(answer.body).toBe(
+      "SOC 2 Type II: audited every year [1].\n\n- Starter: $100 price per month; 5 users included\n- Team: $400 price per month; 25 users included [2]",
+    );
+    expect(answer.sources).toBe("Sources:\n[1] Security and compliance\n[2] Pricing — https://acme.example/pricing");
+  });
+
+  it("writes sentences and one short sources line on SMS, never a file path", () => {
+    const answer = composeParts(parts, "sms");
+    expect(answer.body).toBe(
+      "SOC 2 Type II: audited every year [1]. Starter: $100 price per month; 5 users included. Team: $400 price per month; 25 users included [2].",
+    );
+    expect(answer.sources).toBe("Sources: [1] Security and compliance; [2] https://acme.example/pricing");
+    expect(sourcesFor(answer.cited, "sms")).not.toMatch(/\.md/);
+  });
+
+  it("turns a sentence ending in a colon into a full sentence", () => {
+    expect(composeParts([[{ text: "You choose where your data is stored:", doc: sec }]], "web").body).toBe("You choose where your data is stored [1].");
   });
 });

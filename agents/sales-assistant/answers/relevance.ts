@@ -22,12 +22,24 @@ export function questionTerms(question: string): string[] {
   return topical.length > 0 ? topical : all;
 }
 
+/**
+ * Two forms of one word the light stemmer keeps apart ("compliant" / "compliance", "hosted" / "host"):
+ * long words sharing all but their last two letters.
+ */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 6 || b.length < 6 || /\d/.test(a) || /\d/.test(b)) return false;
+  const need = Math.max(6, Math.min(a.length, b.length) - 2);
+  return a.slice(0, need) === b.slice(0, need);
+}
+
 /** Share (0..1) of the question's topical terms that occur in the passage. */
 export function termCoverage(question: string, passage: string): number {
   const wanted = questionTerms(question);
   if (wanted.length === 0) return 0;
   const have = new Set(terms(passage));
-  return wanted.filter((t) => have.has(t)).length / wanted.length;
+  const long = [...have].filter((h) => h.length >= 6);
+  return wanted.filter((t) => have.has(t) || long.some((h) => sameWord(t, h))).length / wanted.length;
 }
 
 /**

@@ -8,6 +8,9 @@ export interface Passage {
   title: string;
   heading: string;
   text: string;
+  url?: string;
+  /** Sentences of `text` that are rendered table rows (see knowledge/table-text.ts). */
+  rows?: string[];
 }
 
 export interface PickedSentence {
@@ -71,7 +74,11 @@ export function scoreSentence(question: string, sentence: string, options: Sente
   const pricing = options.pricing ?? asksPrice(question);
   if (pricing) asked.add(PRICE_TERM);
   const money = pricing && MONEY.test(sentence);
-  if (![...asked].some((t) => own.has(t)) && !money) return 0;
+  // under a heading that names everything the question is about ("Hosting and data residency"), the
+  // section's sentences answer it even when they do not repeat its words
+  const heading = new Set(terms(options.context ?? ""));
+  const underHeading = topical.length > 0 && topical.every((t) => heading.has(t));
+  if (![...asked].some((t) => own.has(t)) && !money && !underHeading) return 0;
   let score = 0;
   for (const t of asked) if (withContext.has(t)) score += topical.includes(t) ? 2 : 1;
   for (const t of topical) if (title.has(t)) score += 1;

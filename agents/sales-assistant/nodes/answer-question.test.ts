@@ -37,12 +37,15 @@ function llm(kind: "local" | "openai", seen: PhraseRequest[] = []): LlmProvider 
 }
 
 describe("answer node", () => {
-  it("quotes the passage with a citation, lists the source and asks one qualification question", async () => {
+  it("quotes the passage with a citation and lists the source by title, with no qualification question", async () => {
     const update = await createAnswerQuestionNode({ tools, llm: llm("local") }, "pricing")(state("How much does Helix Pro cost?", { need: "dashboards" }));
-    expect(update.reply).toBe(
-      "Helix Pro — List price: $36,000 per year, billed annually [1].\n\nSources:\n[1] Helix Pro (knowledge/demo/public/products/helix-pro.md)\n\n" +
-        "Do you have a budget in mind for this, even a rough range?",
-    );
+    expect(update.reply).toBe("Helix Pro — List price: $36,000 per year, billed annually [1].\n\nSources:\n[1] Helix Pro");
+  });
+
+  it("answers over SMS without file paths", async () => {
+    const sms = oneMessageState("How much does Helix Pro cost?", { actorId: "+15555550100", channel: "sms", conversationId: "c2" });
+    const update = await createAnswerQuestionNode({ tools, llm: llm("local") }, "pricing")(sms);
+    expect(update.reply).toBe("Helix Pro — List price: $36,000 per year, billed annually [1].\nSources: [1] Helix Pro");
   });
 
   it("says it does not know when the passages do not cover the question", async () => {
@@ -56,6 +59,6 @@ describe("answer node", () => {
     const update = await createAnswerQuestionNode({ tools, llm: llm("openai", seen) }, "product_question")(state("What does Helix Pro cost?"));
     expect(seen[0]!.draft).toBe("Helix Pro — List price: $36,000 per year, billed annually [1].");
     expect(seen[0]!.facts).toContain("$36,000");
-    expect(update.reply).toBe("Helix Pro lists at $36,000 a year [1].\n\nSources:\n[1] Helix Pro (knowledge/demo/public/products/helix-pro.md)");
+    expect(update.reply).toBe("Helix Pro lists at $36,000 a year [1].\n\nSources:\n[1] Helix Pro");
   });
 });
