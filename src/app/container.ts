@@ -14,6 +14,7 @@ import { createHandoffInbox } from "../../tools/handoffs/inbox.js";
 import { createHandoffTool } from "../../tools/handoffs/tool.js";
 import { createKnowledgeSearchTool } from "../../tools/knowledge/tool.js";
 import { createCatalogTool } from "../../tools/catalog/tool.js";
+import { createCatalogTool } from "../../tools/catalog/tool.js";
 import { createLeadScoringTool } from "../../tools/leads/tool.js";
 import { createPipelineTools } from "../../tools/pipeline/tool.js";
 import { createSegmentInsightTool } from "../../tools/segments/tool.js";
@@ -22,6 +23,7 @@ import { systemClock, type Clock } from "../core/clock.js";
 import type { Config } from "../core/config.js";
 import { createLogger, type Logger } from "../core/logger.js";
 import type { ConversationHandler, HandoffInbox } from "../core/ports.js";
+import { createCatalogRepo } from "../infra/postgres/catalog-repo.js";
 import { createCatalogRepo } from "../infra/postgres/catalog-repo.js";
 import { createConsentsRepo } from "../infra/postgres/consents-repo.js";
 import { createConversationsRepo } from "../infra/postgres/conversations-repo.js";
@@ -101,6 +103,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       createHandoffTool({ desk }),
       createConsentTool({ consents: repos.consents }),
       createKnowledgeSearchTool({ kb }),
+      createCatalogTool({ catalog: createCatalogRepo(db.pool), knowledge: kb }),
       createCatalogTool({ catalog: createCatalogRepo(db.pool), knowledge: kb }),
       createCaptureLeadTool({ pool: db.pool, clock, handoffs: { ...repos.handoffs, open: desk.open } }),
       createBookDemoTool({
