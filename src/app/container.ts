@@ -28,7 +28,6 @@ import { createCatalogRepo } from "../infra/postgres/catalog-repo.js";
 import { createConsentsRepo } from "../infra/postgres/consents-repo.js";
 import { createConversationsRepo } from "../infra/postgres/conversations-repo.js";
 import { createHandoffsRepo } from "../infra/postgres/handoffs-repo.js";
-import { openMemoryStore } from "../infra/postgres/memory-store.js";
 import { migrate } from "../infra/postgres/migrate.js";
 import { createModelsRepo } from "../infra/postgres/models-repo.js";
 import { openDatabase, type Database } from "../infra/postgres/pool.js";
@@ -77,7 +76,6 @@ export async function createContainer(config: Config, options: ContainerOptions 
     await migrate(db.pool);
     const checkpointer = new PostgresSaver(db.pool);
     await checkpointer.setup();
-    const memory = await openMemoryStore(db);
 
     const repos = {
       conversations: createConversationsRepo(db.pool),
@@ -114,9 +112,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       ...createPipelineTools({ pool: db.pool, clock }),
       createSegmentInsightTool({ pool: db.pool, clock }),
     ]);
-    const graph = buildSalesGraph({
-      router, tools, consents: repos.consents, llm, company: config.company, clock, logger, checkpointer, store: memory.store,
-    });
+    const graph = buildSalesGraph({ router, tools, consents: repos.consents, llm, company: config.company, clock, checkpointer });
     const metrics = createMetrics();
     const handler = createConversationHandler({
       graph,
@@ -141,7 +137,6 @@ export async function createContainer(config: Config, options: ContainerOptions 
       inbox,
       async close() {
         await handler.drain();
-        await memory.close();
         if (!options.db) await db.close();
       },
     };
