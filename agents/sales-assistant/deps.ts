@@ -1,6 +1,7 @@
-import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { BaseCheckpointSaver, BaseStore } from "@langchain/langgraph";
 import type { Clock } from "../../src/core/clock.js";
 import type { Config } from "../../src/core/config.js";
+import type { Logger } from "../../src/core/logger.js";
 import type { Channel, Intent, Role } from "../../src/core/domain.js";
 import type { ConsentsRepo } from "../../src/infra/postgres/consents-repo.js";
 import type { LlmProvider } from "../../src/llm/provider.js";
@@ -13,7 +14,7 @@ export interface RouteDecision {
 }
 
 export interface IntentRouter {
-  route(input: { text: string; channel: Channel; role: Role; history?: string[] }): Promise<RouteDecision>;
+  route(input: { text: string; channel: Channel; role: Role; history?: string[]; pendingAsk?: string }): Promise<RouteDecision>;
 }
 
 /** Everything the graph's nodes use, injected by the composition root (src/app/container.ts). */
@@ -24,5 +25,8 @@ export interface SalesGraphDeps {
   llm: LlmProvider;
   company: Config["company"];
   clock: Clock;
+  logger: Logger;
   checkpointer?: BaseCheckpointSaver;
+  /** Memory that spans conversations (profile by contact); optional so a graph can run without it. */
+  store?: BaseStore;
 }

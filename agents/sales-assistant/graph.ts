@@ -2,18 +2,21 @@ import { END, START, StateGraph } from "@langchain/langgraph";
 import type { Intent } from "../../src/core/domain.js";
 import type { SalesGraphDeps } from "./deps.js";
 import { createAnswerQuestionNode } from "./nodes/answer-question.js";
-import { afterCapture, createCaptureProfileNode } from "./nodes/capture-profile.js";
 import { createCheckConsentNode } from "./nodes/check-consent.js";
 import { createDealInsightNode } from "./nodes/deal-insight.js";
 import { createDemoRequestNode } from "./nodes/demo-request.js";
+import { createFinishTurnNode } from "./nodes/finish-turn.js";
 import { createHandoffNode } from "./nodes/hand-off.js";
 import { createLeadInsightNode } from "./nodes/lead-insight.js";
 import { createPipelineReviewNode } from "./nodes/pipeline-review.js";
+import { createQualifyNode } from "./nodes/qualify.js";
+import { createRecallProfileNode } from "./nodes/recall-profile.js";
 import { createSegmentInsightNode } from "./nodes/segment-insight.js";
 import { createOptOutNode } from "./nodes/opt-out.js";
 import { createRouteIntentNode } from "./nodes/route-intent.js";
 import { createSmalltalkNode } from "./nodes/smalltalk.js";
 import { createUnavailableSkillNode } from "./nodes/unavailable-skill.js";
+import { afterUnderstand, createUnderstandNode } from "./nodes/understand.js";
 import { afterConsent, byIntent, INTENT_DESTINATIONS } from "./routers.js";
 import { SalesState, type SalesStateType, type SalesStateUpdate } from "./state.js";
 
@@ -38,21 +41,31 @@ export function buildIntentNodes(deps: SalesGraphDeps): Record<Intent, IntentNod
   };
 }
 
-/** The sales assistant: consent check → profile capture (prospects) → router → one node per intent → end. Wiring only. */
+/**
+ * The sales assistant, one turn: consent → understand (answer to the pending ask? details? memory) →
+ * back into the flow that asked, or the router → one node per intent → finish_turn (resume the flow or ask
+ * one qualification question; remember the contact) → end. Wiring only.
+ */
 export function buildSalesGraph(deps: SalesGraphDeps) {
   const graph = new StateGraph(SalesState)
     .addNode({
       check_consent: createCheckConsentNode(deps),
-      capture_profile: createCaptureProfileNode(deps),
+      understand: createUnderstandNode(deps),
       route_intent: createRouteIntentNode(deps),
+      qualify: createQualifyNode(deps),
+      recall: createRecallProfileNode(),
+      finish_turn: createFinishTurnNode(deps),
       ...buildIntentNodes(deps),
     })
     .addEdge(START, "check_consent")
-    .addConditionalEdges("check_consent", afterConsent, { route_intent: "capture_profile", [END]: END })
-    .addConditionalEdges("capture_profile", afterCapture, ["route_intent", "demo_request"])
-    .addConditionalEdges("route_intent", byIntent, [...INTENT_DESTINATIONS]);
-  for (const intent of INTENT_DESTINATIONS) graph.addEdge(intent, END);
-  return graph.compile({ checkpointer: deps.checkpointer, name: "sales-assistant" });
+    .addConditionalEdges("check_consent", afterConsent, ["understand", "finish_turn", END])
+    .addConditionalEdges("understand", afterUnderstand, ["route_intent", "demo_request", "qualify", "human_handoff", "recall"])
+    .addConditionalEdges("route_intent", byIntent, [...INTENT_DESTINATIONS])
+    .addEdge("qualify", "finish_turn")
+    .addEdge("recall", "finish_turn")
+    .addEdge("finish_turn", END);
+  for (const intent of INTENT_DESTINATIONS) graph.addEdge(intent, "finish_turn");
+  return graph.compile({ checkpointer: deps.checkpointer, store: deps.store, name: "sales-assistant" });
 }
 
 export type SalesGraph = ReturnType<typeof buildSalesGraph>;

@@ -39,7 +39,24 @@ export interface OfferedOption {
 export type PendingAsk =
   | { kind: "slot"; flow: Flow; slot: ProfileSlot }
   | { kind: "option"; flow: Flow; slot: "demo_time"; options: OfferedOption[]; timeZone: string; purpose: "book" | "reschedule" }
-  | { kind: "confirm"; flow: Flow; slot: "cancel_meeting" | "more_times" | "handoff"; detail?: string };
+  | { kind: "confirm"; flow: Flow; slot: "cancel_meeting" | "book_time"; detail?: string };
+
+/** How this turn's message answered the pending ask. */
+export type AskAnswer =
+  | { kind: "value"; slot: ProfileSlot; profile: Partial<LeadProfile> }
+  | { kind: "declined"; slot: ProfileSlot }
+  | { kind: "invalid"; slot: ProfileSlot; value: string; reason: string }
+  | { kind: "option"; index: number }
+  | { kind: "other_times" }
+  | { kind: "time_request" }
+  | { kind: "yes" }
+  | { kind: "no" };
+
+export interface InvalidDetail {
+  slot: "email" | "phone";
+  value: string;
+  reason: string;
+}
 
 export interface ToolResult {
   tool: string;
@@ -67,14 +84,22 @@ export const SalesState = Annotation.Root({
   activeFlow: replace<Flow | undefined>(() => undefined),
   /** The question the assistant is waiting on, if any (kept across turns; cleared when answered). */
   pendingAsk: replace<PendingAsk | undefined>(() => undefined),
-  /** Set this turn when the message was taken as an answer to the pending ask. */
-  answeredAsk: replace<PendingAsk | undefined>(() => undefined),
+  /** The ask carried in from the previous turn (the pending ask is cleared at the start of each turn). */
+  priorAsk: replace<PendingAsk | undefined>(() => undefined),
+  /** How this turn's message answered `priorAsk`, when it did. */
+  askAnswer: replace<AskAnswer | undefined>(() => undefined),
+  /** Profile slots this message set or changed. */
+  newDetails: replace<ProfileSlot[]>(() => []),
+  /** Contact details in this message that were not valid (reported back, never stored). */
+  invalidDetails: replace<InvalidDetail[]>(() => []),
   /** Profile slots the assistant has already asked for, so none is asked twice. */
   asked: Annotation<ProfileSlot[]>({ reducer: (old, next) => [...new Set([...old, ...next])], default: () => [] }),
   /** Slots the prospect declined to give; never asked again. */
   declined: Annotation<ProfileSlot[]>({ reducer: (old, next) => [...new Set([...old, ...next])], default: () => [] }),
   /** Structured insight for rich channels (Block Kit, Adaptive Cards): src/core/insight-data.ts. */
   replyData: replace<InsightData | null>(() => null),
+  /** A calendar invite this turn produced (booking, move or cancellation), returned to the client. */
+  invite: replace<{ ics: string; meetingId: string; startsAt: string; timeZone: string } | undefined>(() => undefined),
   /** The outbound text of this turn; empty when nothing may be sent (opt-out). */
   reply: replace<string>(() => ""),
   /** Set when the conversation's contact withdrew consent: nothing is sent. */

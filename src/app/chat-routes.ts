@@ -4,8 +4,14 @@ import type { RateLimiter } from "../../channels/shared/rate-limiter.js";
 import { ChatRequest, ConversationId, parseRequest } from "../../channels/web/chat-request.js";
 import type { Config } from "../core/config.js";
 import { AppError, NotFoundError } from "../core/errors.js";
-import type { ConversationHandler } from "../core/ports.js";
+import type { ConversationHandler, OutboundMessage } from "../core/ports.js";
 import type { ConversationsRepo } from "../infra/postgres/conversations-repo.js";
+
+/** A calendar invite the turn produced, as `ics` text the client can offer for download. */
+function inviteOf(replies: readonly OutboundMessage[]): { ics?: string } {
+  const invite = replies.find((r) => r.data?.invite)?.data?.invite as { ics?: unknown } | undefined;
+  return typeof invite?.ics === "string" ? { ics: invite.ics } : {};
+}
 
 /**
  * Web chat API. The caller is always a prospect: nothing in the request can claim another role, so the
@@ -47,6 +53,7 @@ export function createChatRoutes(deps: {
       conversationId,
       reply: replies.map((r) => r.text).join("\n\n"),
       intent: replies[0]?.intent ?? "opt_out",
+      ...inviteOf(replies),
     });
   });
 

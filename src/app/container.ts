@@ -14,7 +14,6 @@ import { createHandoffInbox } from "../../tools/handoffs/inbox.js";
 import { createHandoffTool } from "../../tools/handoffs/tool.js";
 import { createKnowledgeSearchTool } from "../../tools/knowledge/tool.js";
 import { createCatalogTool } from "../../tools/catalog/tool.js";
-import { createCatalogTool } from "../../tools/catalog/tool.js";
 import { createLeadScoringTool } from "../../tools/leads/tool.js";
 import { createPipelineTools } from "../../tools/pipeline/tool.js";
 import { createSegmentInsightTool } from "../../tools/segments/tool.js";
@@ -24,10 +23,10 @@ import type { Config } from "../core/config.js";
 import { createLogger, type Logger } from "../core/logger.js";
 import type { ConversationHandler, HandoffInbox } from "../core/ports.js";
 import { createCatalogRepo } from "../infra/postgres/catalog-repo.js";
-import { createCatalogRepo } from "../infra/postgres/catalog-repo.js";
 import { createConsentsRepo } from "../infra/postgres/consents-repo.js";
 import { createConversationsRepo } from "../infra/postgres/conversations-repo.js";
 import { createHandoffsRepo } from "../infra/postgres/handoffs-repo.js";
+import { openMemoryStore } from "../infra/postgres/memory-store.js";
 import { migrate } from "../infra/postgres/migrate.js";
 import { createModelsRepo } from "../infra/postgres/models-repo.js";
 import { openDatabase, type Database } from "../infra/postgres/pool.js";
@@ -76,6 +75,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     await migrate(db.pool);
     const checkpointer = new PostgresSaver(db.pool);
     await checkpointer.setup();
+    const memory = await openMemoryStore(db);
 
     const repos = {
       conversations: createConversationsRepo(db.pool),
@@ -102,7 +102,6 @@ export async function createContainer(config: Config, options: ContainerOptions 
       createConsentTool({ consents: repos.consents }),
       createKnowledgeSearchTool({ kb }),
       createCatalogTool({ catalog: createCatalogRepo(db.pool), knowledge: kb }),
-      createCatalogTool({ catalog: createCatalogRepo(db.pool), knowledge: kb }),
       createCaptureLeadTool({ pool: db.pool, clock, handoffs: { ...repos.handoffs, open: desk.open } }),
       createBookDemoTool({
         pool: db.pool, clock, companyName: config.company.name, logger, mailer: createInviteMailer(config.smtp), organizerEmail: config.smtp.from,
@@ -112,7 +111,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
       ...createPipelineTools({ pool: db.pool, clock }),
       createSegmentInsightTool({ pool: db.pool, clock }),
     ]);
-    const graph = buildSalesGraph({ router, tools, consents: repos.consents, llm, company: config.company, clock, checkpointer });
+    const graph = buildSalesGraph({
+      router, tools, consents: repos.consents, llm, company: config.company, clock, logger, checkpointer, store: memory.store,
+    });
     const metrics = createMetrics();
     const handler = createConversationHandler({
       graph,
@@ -137,6 +138,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       inbox,
       async close() {
         await handler.drain();
+        await memory.close();
         if (!options.db) await db.close();
       },
     };

@@ -70,7 +70,7 @@ export function createConversationHandler(deps: {
       { channel: message.channel, conversation: conversation.id, intent, route: result.routeSource, ms: Math.round(seconds * 1000) },
       "turn",
     );
-    const data = result.replyData ?? undefined;
+    const data = result.replyData ?? (result.invite ? { invite: result.invite } : undefined);
     return replyText ? [{ conversationId: message.conversationId, text: replyText, intent, ...(data ? { data } : {}) }] : [];
   }
 

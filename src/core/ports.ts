@@ -155,23 +155,3 @@ export interface CatalogProduct {
 export interface CatalogRepo {
   listProducts(): Promise<CatalogProduct[]>;
 }
-
-/** One entry of the seller's price list (the `products` table). */
-export interface CatalogProduct {
-  id: string;
-  name: string;
-  /** Plan family or "Add-on"; add-ons are bought on top of a plan. */
-  series: string;
-  /** List price in the catalogue's currency for one billing period. */
-  listPrice: number;
-  /** How the price is billed, e.g. "annual", or "per user per year" for seat pricing. */
-  billing: string;
-  description: string;
-  /** Users the listed price covers, when the catalogue states it; null when unknown or not applicable. */
-  includedUsers: number | null;
-}
-
-/** Read access to the price list; empty for a seller whose catalogue is not loaded. */
-export interface CatalogRepo {
-  listProducts(): Promise<CatalogProduct[]>;
-}

@@ -1,3 +1,4 @@
+import { withinWakingHours } from "./match-request.js";
 import { describe, expect, it } from "vitest";
 import { buildIcs, escapeText, foldLine } from "./ics.js";
 import { pickSlot } from "./pick-slot.js";
@@ -91,5 +92,20 @@ describe("calendar invite", () => {
     for (const part of folded.split("\r\n")) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
     expect(folded.split("\r\n ").join("")).toBe(`DESCRIPTION:${"é".repeat(60)}`);
     expect(escapeText("a\\b")).toBe("a\\\\b");
+  });
+});
+
+describe("waking hours", () => {
+  const slot = (startsAt: string) => ({ repId: "r1", startsAt, endsAt: new Date(Date.parse(startsAt) + 30 * 60_000).toISOString() });
+  // 05:00, 14:00 and 23:30 in New York
+  const free = [slot("2026-12-02T10:00:00.000Z"), slot("2026-12-02T19:00:00.000Z"), slot("2026-12-03T04:30:00.000Z")];
+
+  it("offers a prospect only times between 8:00 and 19:00 in their zone", () => {
+    expect(withinWakingHours(free, "America/New_York").map((s) => s.startsAt)).toEqual(["2026-12-02T19:00:00.000Z"]);
+  });
+
+  it("keeps early or late times when the prospect asks for one", () => {
+    const request = { timeZone: "America/New_York", exactTime: { hour: 5, minute: 0 } };
+    expect(withinWakingHours(free, "America/New_York", request)).toHaveLength(3);
   });
 });

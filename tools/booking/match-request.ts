@@ -66,12 +66,31 @@ function varied(window: readonly Slot[], timeZone: string, count: number): Slot[
   return Array.from({ length: count }, (_, i) => times[Math.round((i * (times.length - 1)) / (count - 1))]!);
 }
 
+/** Local hours in which we offer a prospect a demo unless they ask for another time outright. */
+export const WAKING_HOURS = { from: 8, to: 19 } as const;
+
+/**
+ * The slots that start at a reasonable hour for the prospect: reps work in many zones, and a rep's morning
+ * can be the prospect's midnight. A request for an early or late time keeps every slot.
+ */
+export function withinWakingHours(free: readonly Slot[], timeZone: string, request?: TimeRequest): Slot[] {
+  const asked = request?.exactTime ?? request?.after ?? request?.before;
+  if (asked && (asked.hour < WAKING_HOURS.from || asked.hour >= WAKING_HOURS.to)) return [...free];
+  if (request?.dayparts?.includes("evening")) return [...free];
+  const waking = free.filter((s) => {
+    const hour = DateTime.fromISO(s.startsAt, { zone: timeZone }).hour;
+    return hour >= WAKING_HOURS.from && hour < WAKING_HOURS.to;
+  });
+  return waking.length > 0 ? waking : [...free];
+}
+
 /**
  * Slots for a request: the exact time first when it is free (then the nearest others), else the window's
  * slots, else the nearest free times to what was asked. Without a request, three varied slots.
  */
-export function choose(free: readonly Slot[], request: TimeRequest | undefined, options: { now: Date; timeZone: string; count?: number }): Choices {
+export function choose(all: readonly Slot[], request: TimeRequest | undefined, options: { now: Date; timeZone: string; count?: number }): Choices {
   const { now, count = 3 } = options;
+  const free = withinWakingHours(all, options.timeZone, request);
   if (!request) return { matched: "any", slots: proposeSlots(free, options.timeZone, count) };
   const window = free.filter((s) => fitsWindow(s, request));
   if (request.exactTime) {

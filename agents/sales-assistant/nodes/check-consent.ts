@@ -1,4 +1,5 @@
 import type { SalesGraphDeps } from "../deps.js";
+import { contactKeys } from "../dialogue/memory.js";
 import type { SalesStateType, SalesStateUpdate } from "../state.js";
 import { lastUserText, reply } from "./reply.js";
 
@@ -6,15 +7,18 @@ import { lastUserText, reply } from "./reply.js";
 const RESUBSCRIBE = /^\s*(start|unstop|yes)\s*[.!]*\s*$/i;
 
 /**
- * Runs first on every turn. A contact who withdrew consent gets nothing back — unless the message is an
+ * Runs first on every turn. Consent is per contact: a person who withdrew it on any channel (by this
+ * identity, or by the email or phone this conversation knows) gets nothing back — unless the message is an
  * explicit re-subscribe, which restores consent and says so once.
  */
 export function createCheckConsentNode(deps: Pick<SalesGraphDeps, "consents">) {
   return async function checkConsent(state: SalesStateType): Promise<SalesStateUpdate> {
-    const withdrawn = await deps.consents.isWithdrawn(state.channel, state.actor.id);
+    const keys = state.actor.role === "prospect" ? contactKeys(state.profile ?? {}, state.actor, state.channel) : [];
+    const withdrawn = await deps.consents.isWithdrawn(state.channel, state.actor.id, keys);
     if (!withdrawn) return { silenced: false };
     if (RESUBSCRIBE.test(lastUserText(state))) {
       await deps.consents.set({ channel: state.channel, identity: state.actor.id, status: "granted", source: "resubscribe" });
+      if (keys.length > 0) await deps.consents.setContact({ keys, status: "granted", source: "resubscribe" });
       return reply("You're subscribed again. How can I help?", "smalltalk", {
         intent: "smalltalk",
         profile: { consent: "granted" },

@@ -1,4 +1,4 @@
-import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
+import { HumanMessage, type BaseMessage } from "@langchain/core/messages";
 import type { Intent } from "../../../src/core/domain.js";
 import type { SalesStateType, SalesStateUpdate } from "../state.js";
 
@@ -22,7 +22,7 @@ export function earlierUserTexts(state: Pick<SalesStateType, "messages">, max: n
   return texts.slice(Math.max(0, texts.length - 1 - max), -1);
 }
 
-/** The state update that sends `text` as this turn's answer. */
+/** The state update that sends `text` as this turn's answer (finish_turn turns it into the assistant message). */
 export function reply(text: string, intent: Intent, extra: SalesStateUpdate = {}): SalesStateUpdate {
-  return { ...extra, reply: text, messages: [new AIMessage({ content: text, additional_kwargs: { intent } })] };
+  return { ...extra, intent, reply: text };
 }

@@ -1,0 +1,40 @@
+import type { LeadProfile, ProfileSlot } from "../state.js";
+
+const SLOT_WORDS: [RegExp, ProfileSlot][] = [
+  [/\bbudget\b/i, "budget"],
+  [/\b(?:e-?mail|email address)\b/i, "email"],
+  [/\b(?:phone|number|mobile|cell)\b/i, "phone"],
+  [/\bname\b/i, "name"],
+  [/\bcompany|employer|organi[sz]ation\b/i, "company"],
+  [/\b(?:role|title|job)\b/i, "role"],
+  [/\b(?:timeline|timeframe|time frame|deadline|go[- ]live)\b/i, "timeline"],
+  [/\bteam size|how many (?:people|users|seats)\b/i, "teamSize"],
+  [/\btime ?zone\b/i, "timeZone"],
+  [/\b(?:need|problem|use case|pain)\b/i, "need"],
+];
+
+const ABOUT_ME =
+  /\b(?:what|which|do you (?:have|know|remember)|did i (?:say|tell|give|mention)|remind me|what'?s|what is|what was|have you got)\b.*\bmy\b|\bwhat did i (?:say|tell you|give)\b/i;
+
+/** The profile slots a prospect asks us to recall ("what did I say my budget was?"), or none. */
+export function recallSlots(text: string): ProfileSlot[] {
+  if (!ABOUT_ME.test(text)) return [];
+  return SLOT_WORDS.filter(([pattern]) => pattern.test(text)).map(([, slot]) => slot);
+}
+
+const LABELS: Record<ProfileSlot, string> = {
+  name: "name", email: "email address", phone: "phone number", company: "company", role: "role", budget: "budget",
+  authority: "sign-off", need: "main need", timeline: "timeline", teamSize: "team size", timeZone: "time zone",
+};
+
+/** What we hold for each asked slot, in the prospect's terms; says plainly when we hold nothing. */
+export function recallText(slots: readonly ProfileSlot[], profile: LeadProfile): string {
+  return slots
+    .map((slot) => {
+      const value = profile[slot];
+      if (value === undefined || value === "") return `I don't have your ${LABELS[slot]} yet.`;
+      const shown = slot === "teamSize" ? `${value} people` : String(value);
+      return `You told me your ${LABELS[slot]} is ${shown}.`;
+    })
+    .join(" ");
+}

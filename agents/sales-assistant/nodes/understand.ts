@@ -1,0 +1,127 @@
+import { pickSlot } from "../../../tools/booking/pick-slot.js";
+import type { SalesGraphDeps } from "../deps.js";
+import { bookingChange, isQuestion, yesNo } from "../dialogue/cues.js";
+import { contactKeys, recallContact } from "../dialogue/memory.js";
+import { recallSlots } from "../dialogue/recall.js";
+import { looksLikeTimeRequest } from "../dialogue/time-words.js";
+import { extractSlots } from "../qualification/extract-slots.js";
+import { interpretAnswer } from "../qualification/interpret-answer.js";
+import type { AskAnswer, LeadProfile, PendingAsk, ProfileSlot, SalesStateType, SalesStateUpdate, ToolResult } from "../state.js";
+import { lastUserText } from "./reply.js";
+
+export const LEAD_SLOTS = ["name", "email", "phone", "company", "role", "budget", "authority", "need", "timeline"] as const;
+
+/** "None of these work", "other times?": the prospect wants different options, which still answers the offer. */
+const WANTS_OTHERS = /\b(none of (?:these|those|them)|other (?:times?|options|days)|another (?:time|day)|different (?:time|day)|(?:doesn'?t|don'?t|won'?t) work|can'?t do (?:any|those))\b/i;
+
+/** How the message relates to the question the assistant asked last turn. */
+export function answerToAsk(text: string, ask: PendingAsk, options: { defaultCountry?: string } = {}): AskAnswer | undefined {
+  if (ask.kind === "slot") {
+    const result = interpretAnswer(text, ask.slot, options);
+    if (result.kind === "value") return { kind: "value", slot: ask.slot, profile: result.profile };
+    if (result.kind === "declined") return { kind: "declined", slot: ask.slot };
+    if (result.kind === "invalid") return { kind: "invalid", slot: ask.slot, value: result.value, reason: result.reason };
+    return undefined;
+  }
+  if (ask.kind === "option") {
+    const picked = pickSlot(text, ask.options.map((o) => ({ startsAt: o.value })), ask.timeZone);
+    if (picked !== undefined && !isQuestion(text.replace(/\?\s*$/, ""))) return { kind: "option", index: picked };
+    if (picked !== undefined && /^\s*(?:can|could) (?:i|we) (?:do|have|take|get)\b/i.test(text)) return { kind: "option", index: picked };
+    if (WANTS_OTHERS.test(text)) return { kind: "other_times" };
+    if (looksLikeTimeRequest(text)) return { kind: "time_request" };
+    return undefined;
+  }
+  const answer = yesNo(text);
+  return answer === undefined ? undefined : { kind: answer ? "yes" : "no" };
+}
+
+/** The profile slots in `update` that differ from what the conversation already holds. */
+function changedSlots(profile: LeadProfile, update: Partial<LeadProfile>): ProfileSlot[] {
+  return (Object.keys(update) as ProfileSlot[]).filter((k) => update[k] !== undefined && update[k] !== profile[k]);
+}
+
+/**
+ * Runs on every prospect turn before routing. It tests the message first as an answer to the pending ask
+ * (a slot value, an option, a yes/no), then reads any other details it carries (several slots, corrections),
+ * saves them on the conversation's lead, and leaves the routing decision to `afterUnderstand`.
+ * Internal users pass through: they are never asked qualification questions.
+ */
+export function createUnderstandNode(deps: Pick<SalesGraphDeps, "tools" | "logger" | "store">) {
+  /** What the same contact told us in earlier conversations (web, SMS): fills only slots this one lacks. */
+  async function remembered(state: SalesStateType, profile: LeadProfile) {
+    if (!deps.store) return undefined;
+    const keys = contactKeys(profile, state.actor, state.channel);
+    if (keys.length === 0) return undefined;
+    try {
+      return await recallContact(deps.store, state.actor.tenant, keys);
+    } catch (error) {
+      deps.logger.warn({ conversation: state.conversationId, err: error instanceof Error ? error.message : String(error) }, "contact memory not read");
+      return undefined;
+    }
+  }
+
+  return async function understand(state: SalesStateType): Promise<SalesStateUpdate> {
+    const priorAsk = state.pendingAsk;
+    const base: SalesStateUpdate = { priorAsk, pendingAsk: undefined, askAnswer: undefined, toolResults: [] };
+    if (state.actor.role !== "prospect") return base;
+
+    const text = lastUserText(state);
+    const extraction = extractSlots(text);
+    const answer = priorAsk ? answerToAsk(text, priorAsk) : undefined;
+    const update: Partial<LeadProfile> = { ...extraction.profile, ...(answer?.kind === "value" ? answer.profile : {}) };
+    const declined: ProfileSlot[] = answer?.kind === "declined" ? [answer.slot] : [];
+    const memory = await remembered(state, { ...state.profile, ...update });
+    const fromMemory: Partial<LeadProfile> = {};
+    for (const [slot, value] of Object.entries(memory?.profile ?? {}) as [ProfileSlot, never][]) {
+      if (state.profile[slot] === undefined && update[slot] === undefined) fromMemory[slot] = value;
+    }
+    declined.push(...(memory?.declined ?? []));
+
+    const changed = changedSlots(state.profile, update);
+    const toolResults: ToolResult[] = [];
+    const isLeadSlot = (k: string) => (LEAD_SLOTS as readonly string[]).includes(k);
+    if (changed.some(isLeadSlot) || Object.keys(fromMemory).some(isLeadSlot)) {
+      const merged: LeadProfile = { ...state.profile, ...fromMemory, ...update };
+      const slots = Object.fromEntries(LEAD_SLOTS.filter((k) => merged[k]).map((k) => [k, merged[k]]));
+      const context = { actor: state.actor, channel: state.channel, conversationId: state.conversationId };
+      try {
+        toolResults.push({ tool: "capture_lead", ok: true, output: await deps.tools.call("capture_lead", slots, context) });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        deps.logger.warn({ conversation: state.conversationId, err: reason }, "lead capture failed");
+        toolResults.push({ tool: "capture_lead", ok: false, output: { error: reason } });
+      }
+    }
+    return {
+      ...base,
+      askAnswer: answer,
+      profile: { ...fromMemory, ...update },
+      declined,
+      toolResults,
+      newDetails: changed,
+      invalidDetails: extraction.invalid.map((i) => ({ slot: i.slot, value: i.value, reason: i.reason })),
+    };
+  };
+}
+
+export type AfterUnderstand = "route_intent" | "demo_request" | "qualify" | "human_handoff" | "recall";
+
+/**
+ * Where the turn goes: an answer (or fresh details, not a question) goes back to the flow that asked; a
+ * change to a booking goes to booking; a question about what the prospect told us is answered from the
+ * profile; anything else is routed.
+ */
+export function afterUnderstand(state: SalesStateType): AfterUnderstand {
+  if (state.actor.role !== "prospect") return "route_intent";
+  const text = lastUserText(state);
+  const ask = state.priorAsk;
+  const detailsOnly = (state.newDetails?.length ?? 0) > 0 && !isQuestion(text);
+  if (ask && (state.askAnswer || detailsOnly || (ask.kind === "slot" && state.invalidDetails?.some((i) => i.slot === ask.slot)))) {
+    return ask.flow === "booking" ? "demo_request" : ask.flow === "handoff" ? "human_handoff" : "qualify";
+  }
+  if (bookingChange(text)) return "demo_request";
+  if (recallSlots(text).length > 0) return "recall";
+  if (state.activeFlow === "booking" && detailsOnly) return "demo_request";
+  if (state.activeFlow === "handoff" && state.handoff && !isQuestion(text) && (state.newDetails?.length ?? 0) > 0) return "human_handoff";
+  return "route_intent";
+}
