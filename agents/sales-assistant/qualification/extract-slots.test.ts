@@ -78,9 +78,9 @@ describe("slot extraction", () => {
   it.each([
     ["we want to go live next quarter", "Next quarter"],
     ["hoping to decide in 2 months", "In 2 months"],
-    ["we need it by March", "By march"],
+    ["we need it by March", "By March"],
     ["within six weeks ideally", "Within six weeks"],
-    ["asap please", "Asap"],
+    ["asap please", "ASAP"],
   ])("reads the timeline in %j", (text, timeline) => {
     expect(slots(text).timeline).toBe(timeline);
   });

@@ -1,6 +1,14 @@
-import type { LeadProfile } from "../state.js";
+import type { LeadProfile, ProfileSlot } from "../state.js";
+import { extractBudget } from "./budget.js";
 import { checkEmail, companyFromEmail } from "./email.js";
+import { extractAuthority, extractCompany, extractName, extractRole } from "./people.js";
 import { toE164 } from "./phone.js";
+import { extractTeamSize } from "./team-size.js";
+import { extractTimeline } from "./timeline.js";
+import { extractTimeZone } from "./timezone.js";
+
+export { extractBudget } from "./budget.js";
+export { extractAuthority } from "./people.js";
 
 export type ContactSlot = "email" | "phone";
 
@@ -13,146 +21,111 @@ export interface InvalidSlot {
 export interface Extraction {
   profile: Partial<LeadProfile>;
   invalid: InvalidSlot[];
+  /** Slots this message explicitly corrects ("actually it's…", "sorry, I meant…"): overwrite them even if set. */
+  corrections: ProfileSlot[];
 }
 
 export interface ExtractOptions {
-  /** Country calling code for numbers written without one (E.164 digits, no "+"). */
+  /** ISO region for phone numbers written without a country code ("US", "GB", "DE"). Default "US". */
+  defaultCountry?: string;
+  /** Older form of `defaultCountry`: a calling code ("1", "49"). Used only when `defaultCountry` is not given. */
   defaultCountryCode?: string;
 }
 
 const EMAIL_LIKE = /[^\s@<>(),;:]+@[^\s@<>(),;:]*/g;
-const PHONE_CONTEXT = /\b(phone|call|text|reach|number|mobile|cell|tel|whatsapp|sms)\b/i;
+const PHONE_CONTEXT = /\b(phone|call|text|reach|number|mobile|cell|tel|whatsapp|sms|ring)\b/i;
 const PHONE_LIKE = /(?:\+|\b00)?\(?\d[\d\s().-]{4,}\d(?:\s*(?:ext|x)\.?\s*\d+)?/g;
-
-const NOT_NAMES = new Set(
-  "The A An Interested Looking Just Not Here Happy Glad Sorry Trying Wondering Curious Based Calling Writing Ready New Also Still Helix Sales Testing Working In On With From At Your Our Their".split(" "),
-);
-const CAP_WORD = String.raw`[A-Z][a-zA-Z'’-]+`;
-const NAME = new RegExp(
-  String.raw`(?:\b[Mm]y name is|\b[Mm]y name's|\b[Tt]his is|\b[Cc]all me|\bI am|\bI['’]m|\bIm)\s+(${CAP_WORD}(?:\s+${CAP_WORD})?)`,
-);
-
-const COMPANY_WORD = String.raw`[A-Z][\w&'’.-]*`;
-const COMPANY = new RegExp(
-  String.raw`(?:\b[Ww]ork(?:ing)? (?:at|for)|\b(?:I['’]m|I am|[Ww]e['’]re|[Ww]e are) (?:at|with|from)|\bfrom|\bat|\b[Cc]ompany(?: is|['’]s| called| named)|\b[Oo]ur company,?)\s+(${COMPANY_WORD}(?:\s+(?:${COMPANY_WORD}|&))*)`,
-  "g",
-);
-const NOT_COMPANIES = /^(Helix|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|I|The|This|Next|Noon|UTC|GMT|[A-Z]{1,3}T)\b/;
-
-const TITLE = String.raw`(?:chief [a-z]+ officer|CEO|CFO|CTO|COO|CIO|CMO|CRO|CDO|vice president(?: of [a-z]+)?|VP(?: of)? [A-Za-z]+|head of [a-z]+(?: (?!at\b|in\b|for\b|with\b|from\b|and\b|here\b)[a-z]+)?|(?:[a-z]+ )?director(?: of [a-z]+)?|(?:[a-z]+ )?manager|(?:[a-z]+ )?analyst|(?:[a-z]+ )?engineer|(?:[a-z]+ )?architect|co-?founder|founder|owner|president)`;
-const ROLE = new RegExp(
-  String.raw`(?:\bI['’]?m|\bI am|\bmy (?:role|title|job) is|\bI work as|\bworking as|^[^,]*,)\s+(?:the |a |an |our )?(${TITLE})\b`,
-  "im",
-);
-
-const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|K|m|M|thousand|million)?`;
-const MONEY = new RegExp(String.raw`(?:(?:USD|US\$|\$)\s?${AMOUNT}|${AMOUNT}\s*(?:dollars|usd|USD|bucks))`);
-const BUDGET_CONTEXT = /\b(budget|spend|afford|allocated|approved|set aside|range|can pay|we have|up to|around|about|roughly|max(?:imum)?)\b/i;
-
-const AUTHORITY_YES = /\b(I['’]?m the (?:final )?decision[- ]maker|I make the (?:final )?(?:call|decision)|I decide|I sign off|I have (?:the )?final say|(?:it['’]?s|it is) my (?:call|decision)|I approve (?:the )?budget|I own the budget)\b/i;
-const AUTHORITY_NO = /\b(?:check with|run (?:it|this) by|need(?:s)? (?:approval|sign-?off) from|approval from|sign-?off from|(?:my|our) (\w+(?: \w+)?) (?:decides|signs off|makes the (?:call|decision)|has the final say))\s*(?:my |our |the )?([\w ]{2,30}?)?(?=[.,!?;]|$| first| before| on)/i;
-const NOT_DECIDER = /\b(?:I['’]?m not the decision[- ]maker|not my (?:call|decision))\b/i;
+const NOT_PHONE = /^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{4}$|^\d{1,2}\s*-\s*\d{1,2}$/;
 
 const NEED = /\b(?:we need|we['’]re looking for|we are looking for|looking for|we want|we['’]d like|struggling with|our (?:problem|challenge|pain) is|(?:the )?pain point is|we have (?:trouble|problems?|issues?) with|we can['’]?t|need (?:a|an|better|to replace|to consolidate))\s+([^.?!\n]{3,160})/i;
 const NOT_NEED = /^(?:to check with|a demo|demo|to talk|to speak|someone|help|more info|pricing|your pricing|a price|price)/i;
 
-const NUM_WORD = String.raw`\d+|a|an|one|two|three|four|five|six|nine|twelve|few|couple of`;
-const MONTH = String.raw`January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`;
-const TIMELINE = new RegExp(
-  [
-    String.raw`\b(?:this|next|the next) (?:week|month|quarter|year|fiscal year|half)\b`,
-    String.raw`\b(?:in|within) (?:the next )?(?:${NUM_WORD}) (?:days?|weeks?|months?|quarters?|years?)\b`,
-    String.raw`\bby (?:the )?(?:end of (?:the |this |next )?(?:month|quarter|year)|${MONTH}|Q[1-4](?: \d{4})?|(?:early|mid|late)[- ](?:${MONTH}))\b`,
-    String.raw`\b(?:before|in|during) (?:Q[1-4](?: \d{4})?|(?:${MONTH})(?: \d{4})?)\b`,
-    String.raw`\b(?:asap|as soon as possible|immediately|right away|urgently)\b`,
-    String.raw`\b(?:no (?:rush|timeline|date set)|just (?:exploring|browsing|researching))\b`,
-  ].join("|"),
-  "i",
-);
+/** Words that mark a message as fixing something said before. */
+const CORRECTION = /^\s*(?:no|nope|oops|wait|sorry,? (?:it['’]?s|make that|that should be))\b[,!.:;-]?|\bactually\b|\bI meant\b|\bcorrection\b|\bmake (?:that|it)\b|\bmy (?:bad|mistake)\b|\btypo\b|\bscratch that\b|\bshould (?:have been|be|read)\b|\bto correct\b|\bnot\s+[^\s,]+,\s*(?:but|it['’]?s)\b|\binstead\b/i;
+const CLAUSE_BREAK = /[.;!?]\s|\s[—–-]\s/g;
 
-function amount(value: string, unit: string | undefined): number {
-  const n = Number(value.replace(/,/g, ""));
-  const u = (unit ?? "").toLowerCase();
-  return u === "k" || u === "thousand" ? n * 1_000 : u === "m" || u === "million" ? n * 1_000_000 : n;
-}
-
-export function extractBudget(text: string): string | undefined {
-  if (/\bno budget\b|\bbudget (?:isn['’]?t|is not) (?:set|approved|allocated)\b/i.test(text)) return "No budget allocated yet";
-  const m = text.match(MONEY);
-  if (!m || !(BUDGET_CONTEXT.test(text) || /dollars|usd|bucks/i.test(m[0]))) return undefined;
-  const value = amount(m[1] ?? m[3]!, m[2] ?? m[4]);
-  if (!Number.isFinite(value) || value <= 0) return undefined;
-  const approx = /\b(around|about|roughly|approximately|~)\b|~/i.test(text) ? "about " : /\bup to\b|\bmax/i.test(text) ? "up to " : "";
-  return `${approx}$${Math.round(value).toLocaleString("en-US")}`;
-}
-
-export function extractAuthority(text: string): string | undefined {
-  if (NOT_DECIDER.test(text)) return "Not the decision maker";
-  if (AUTHORITY_YES.test(text)) return "Decision maker";
-  const m = text.match(AUTHORITY_NO);
-  if (!m) return undefined;
-  const who = (m[1] ?? m[2] ?? "").trim();
-  return who ? `Needs sign-off from their ${who}` : "Needs sign-off from someone else";
-}
-
-function firstCompany(text: string): string | undefined {
-  for (const m of text.matchAll(COMPANY)) {
-    const name = m[1]!.split(/[.!?]\s/)[0]!.replace(/[.'’]+$/, "").trim();
-    if (!NOT_COMPANIES.test(name)) return name;
-  }
-  return undefined;
-}
-
-/**
- * Rule-based slot filling over one prospect message. Only what is said outright is taken; anything unsure
- * is left for a question. Email and phone are validated, and a bad one is reported rather than stored.
- */
-export function extractSlots(text: string, options: ExtractOptions = {}): Extraction {
-  const profile: Partial<LeadProfile> = {};
-  const invalid: InvalidSlot[] = [];
-
+function readContacts(text: string, options: ExtractOptions, profile: Partial<LeadProfile>, invalid: InvalidSlot[]): string {
   for (const candidate of text.match(EMAIL_LIKE) ?? []) {
     const checked = checkEmail(candidate);
-    if (checked.ok) {
-      profile.email ??= checked.email;
-    } else invalid.push({ slot: "email", value: candidate, reason: checked.reason });
+    if (checked.ok) profile.email ??= checked.email;
+    else invalid.push({ slot: "email", value: candidate, reason: checked.reason });
   }
   if (profile.email) invalid.splice(0, invalid.length, ...invalid.filter((i) => i.slot !== "email"));
 
   const withoutEmails = text.replace(EMAIL_LIKE, " ");
-  for (const m of withoutEmails.match(PHONE_LIKE) ?? []) {
-    const digits = m.replace(/\D/g, "");
-    const explicit = m.trim().startsWith("+") || PHONE_CONTEXT.test(text);
-    if (!explicit || digits.length < 4) continue;
-    if (MONEY.test(m) || /^\d{4}$/.test(m.trim())) continue;
-    const phone = toE164(m, options.defaultCountryCode ?? "1");
+  const country = options.defaultCountry ?? options.defaultCountryCode ?? "US";
+  for (const m of withoutEmails.matchAll(PHONE_LIKE)) {
+    const raw = m[0].trim();
+    const explicit = /^(?:\+|00)/.test(raw) || PHONE_CONTEXT.test(text);
+    if (!explicit || raw.replace(/\D/g, "").length < 4 || NOT_PHONE.test(raw)) continue;
+    if (/[$€£]\s*$|\b(?:USD|EUR|GBP)\s*$/i.test(withoutEmails.slice(0, m.index))) continue;
+    const phone = toE164(raw, country);
     if (phone.ok) {
       profile.phone = phone.e164;
       break;
     }
-    invalid.push({ slot: "phone", value: m.trim(), reason: phone.reason });
+    invalid.push({ slot: "phone", value: raw, reason: phone.reason });
   }
   if (profile.phone) invalid.splice(0, invalid.length, ...invalid.filter((i) => i.slot !== "phone"));
+  return withoutEmails;
+}
 
-  const name = text.match(NAME)?.[1];
-  if (name && !NOT_NAMES.has(name.split(/\s+/)[0]!) && !/^[A-Z]{2,}$/.test(name)) profile.name = name;
+interface Read {
+  profile: Partial<LeadProfile>;
+  invalid: InvalidSlot[];
+  /** Slots inferred rather than said (the company from an email domain). */
+  inferred: ProfileSlot[];
+}
 
-  const company = firstCompany(withoutEmails) ?? (profile.email ? companyFromEmail(profile.email) : undefined);
-  if (company) profile.company = company;
+function readSlots(text: string, options: ExtractOptions): Read {
+  const profile: Partial<LeadProfile> = {};
+  const invalid: InvalidSlot[] = [];
+  const rest = readContacts(text, options, profile, invalid);
 
-  const role = text.match(ROLE)?.[1];
-  if (role && !/\b(?:my|our|with) $/i.test(text.slice(0, text.indexOf(role)))) profile.role = role;
-
-  const budget = extractBudget(text);
-  if (budget) profile.budget = budget;
-  const authority = extractAuthority(text);
-  if (authority) profile.authority = authority;
-
+  const company = extractCompany(rest);
+  const found: Partial<LeadProfile> = {
+    name: extractName(text),
+    company: company ?? (profile.email ? companyFromEmail(profile.email) : undefined),
+    role: extractRole(text),
+    teamSize: extractTeamSize(rest),
+    budget: extractBudget(rest),
+    authority: extractAuthority(text),
+    timeline: extractTimeline(rest),
+    timeZone: extractTimeZone(rest),
+  };
   const need = text.match(NEED)?.[1]?.trim();
-  if (need && !NOT_NEED.test(need)) profile.need = need;
+  if (need && !NOT_NEED.test(need)) found.need = need;
+  for (const [key, value] of Object.entries(found)) if (value !== undefined) Object.assign(profile, { [key]: value });
+  return { profile, invalid, inferred: !company && found.company ? ["company"] : [] };
+}
 
-  const timeline = text.match(TIMELINE)?.[0];
-  if (timeline) profile.timeline = timeline.toLowerCase().replace(/^(\w)/, (c) => c.toUpperCase());
+/** The slots the clause holding a correction word gives ("Dana from Acme. Actually make that 60k" → budget). */
+function correctedSlots(text: string, options: ExtractOptions): { slots: ProfileSlot[]; extra: Partial<LeadProfile> } {
+  const cue = text.match(CORRECTION);
+  if (!cue) return { slots: [], extra: {} };
+  const start = Math.max(0, ...[...text.slice(0, cue.index).matchAll(CLAUSE_BREAK)].map((b) => b.index! + b[0].length));
+  const clause = text.slice(start);
+  const { profile, inferred } = readSlots(clause, options);
+  for (const slot of inferred) delete profile[slot];
+  const extra: Partial<LeadProfile> = {};
+  // "sorry, I meant 60k": after a correction word a bare amount or period is enough.
+  const tail = clause.slice(clause.search(CORRECTION)).replace(new RegExp(CORRECTION.source, "gi"), "").replace(/^[\s,:;-]*(?:it['’]?s|that['’]?s|to)?\s*/i, "");
+  if (Object.keys(profile).length === 0 && tail.split(/\s+/).length <= 4) {
+    const timeline = extractTimeline(tail, { answer: true });
+    const budget = timeline ? undefined : extractBudget(tail, { answer: true });
+    if (timeline) extra.timeline = timeline;
+    if (budget) extra.budget = budget;
+  }
+  return { slots: Object.keys({ ...profile, ...extra }) as ProfileSlot[], extra };
+}
 
-  return { profile, invalid };
+/**
+ * Rule-based slot filling over one prospect message: several slots at once, in any order. Only what is said
+ * outright is taken; anything unsure is left for a question. Email and phone are validated, and a bad one
+ * is reported rather than stored.
+ */
+export function extractSlots(text: string, options: ExtractOptions = {}): Extraction {
+  const { profile, invalid } = readSlots(text, options);
+  const { slots, extra } = correctedSlots(text, options);
+  return { profile: { ...profile, ...extra }, invalid, corrections: slots };
 }
