@@ -270,15 +270,24 @@
     state.loaded = true;
     var greet = function () { addMessage("assistant", cfg.greeting); renderChips(); };
     if (!state.conversationId) { greet(); return Promise.resolve(); }
+    var json = function (res) {
+      if (res.status === 404) return null;
+      if (!res.ok) throw new Error("history " + res.status);
+      return res.json();
+    };
+    // With ids and authors from the updates feed; the plain history where only the chat API is mounted.
     return fetch(updatesUrl(), { headers: { accept: "application/json" } })
-      .then(function (res) {
-        if (res.status === 404) { setConversation(undefined); return null; }
-        if (!res.ok) throw new Error("history " + res.status);
-        return res.json();
+      .then(json)
+      .then(function (body) {
+        return body || fetch(cfg.api + "/api/chat/" + encodeURIComponent(state.conversationId), { headers: { accept: "application/json" } }).then(json);
+      })
+      .then(function (body) {
+        if (!body) setConversation(undefined);
+        return body;
       })
       .then(function (body) {
         greet();
-        if (body) { body.messages.forEach(function (m) { addMessage(m.role, m.text, m.at, m.author); }); sawUpdates(body); }
+        if (body) { body.messages.forEach(function (m) { addMessage(m.role, m.text, m.at, m.author); }); if (body.messages[0] && body.messages[0].id) sawUpdates(body); }
         renderChips();
       })
       .catch(function () { greet(); showError("Couldn't load your earlier messages."); });
@@ -293,7 +302,7 @@
   function sawUpdates(body) {
     var last = body.messages[body.messages.length - 1];
     if (last) state.lastId = last.id;
-    $(".subtitle").textContent = body.held && body.heldBy ? body.heldBy + " from our team is here" : cfg.subtitle;
+    $(".subtitle").textContent = body.held && body.heldBy ? "You're chatting with " + body.heldBy : cfg.subtitle;
   }
   function poll() {
     pollTimer = null;
