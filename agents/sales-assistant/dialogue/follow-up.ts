@@ -23,6 +23,6 @@ export function resumeText(ask: PendingAsk, companyName: string): string {
       "Reply with a number, or name another day and time.",
     ].join("\n");
   }
-  if (ask.kind === "slot") return `To finish setting up your demo: ${questionFor(ask.slot as QualificationSlot, companyName)}`;
+  if (ask.kind === "slot") return `To finish setting up your demo: ${questionFor(ask.slot, companyName)}`;
   return ask.detail ?? "";
 }

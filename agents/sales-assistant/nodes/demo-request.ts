@@ -1,4 +1,5 @@
 import { HumanMessage } from "@langchain/core/messages";
+import { zoneFromPhone } from "../../../src/core/time-zones.js";
 import type { BookDemoInput, BookDemoOutput, PublicMeeting, PublicSlot } from "../../../tools/booking/schema.js";
 import type { SalesGraphDeps } from "../deps.js";
 import { bookingChange } from "../dialogue/cues.js";
@@ -46,7 +47,7 @@ export function createDemoRequestNode(deps: Pick<SalesGraphDeps, "tools" | "comp
     const toolResults: ToolResult[] = [...(state.toolResults ?? [])];
     const phone = state.profile.phone ?? (state.channel === "sms" && state.actor.id.startsWith("+") ? state.actor.id : undefined);
     const contact = state.profile.email || phone ? { ...(state.profile.email ? { email: state.profile.email } : {}), ...(phone ? { phone } : {}) } : undefined;
-    const timeZone = state.profile.timeZone ?? state.clientTimeZone;
+    const timeZone = state.profile.timeZone ?? state.clientTimeZone ?? (phone ? zoneFromPhone(phone) : undefined);
     const zoned = timeZone ? { timeZone } : {};
     const call: Call = async (input) => {
       const output = await deps.tools.call<BookDemoOutput>("book_demo", input, context);

@@ -35,7 +35,7 @@ export function createQualifyNode(deps: Pick<SalesGraphDeps, "company">) {
     const text = noted(state.newDetails ?? [], state.profile);
     if (ask?.kind === "slot" && !answer && !state.profile[ask.slot]) {
       // details about something else: keep the question open, once
-      return reply(`${text} ${questionFor(ask.slot as never, deps.company.name)}`, intent, { pendingAsk: ask });
+      return reply(`${text} ${questionFor(ask.slot, deps.company.name)}`, intent, { pendingAsk: ask });
     }
     return reply(text, intent);
   };

@@ -90,3 +90,11 @@ describe("a reply read as the answer to one question", () => {
     expect(interpretAnswer(text, slot)).toEqual({ kind: "none" });
   });
 });
+
+describe("free-text answers", () => {
+  it("does not take a message carrying other details as the need", () => {
+    expect(interpretAnswer("budget around 40k", "need")).toEqual({ kind: "none" });
+    expect(interpretAnswer("we are about 40 people", "need")).toEqual({ kind: "none" });
+    expect(interpretAnswer("reporting is a mess, we live in spreadsheets", "need")).toMatchObject({ kind: "value", slot: "need" });
+  });
+});

@@ -162,6 +162,8 @@ export function interpretAnswer(text: string, expecting: ProfileSlot, options: E
   if (shaped !== undefined) return value(shaped);
   if (DECLINE.test(text) || DECLINE_WORD.test(text)) return { kind: "declined", slot: expecting };
   if (asks) return { kind: "none" };
+  // Free text answers only their own question: "budget around 40k" to "what do you need?" gives the budget.
+  if (expecting === "need" && Object.keys(extraction.profile).length > 0) return { kind: "none" };
   const bare = bareValue(text, expecting);
   return bare === undefined || bare === "" ? { kind: "none" } : value(bare);
 }
