@@ -86,12 +86,11 @@ export function createWebChatStreamRoutes(deps: WebChatStreamDeps): Router {
         text: body.text,
         ...(body.timeZone ? { timeZone: body.timeZone } : {}),
         ...(body.locale ? { locale: body.locale } : {}),
-      ...(body.timeZone ? { timeZone: body.timeZone } : {}),
-      ...(body.locale ? { locale: body.locale } : {}),
       });
       for (const reply of replies) {
         await replay(stream, reply.text);
-        stream.send("message", { conversationId, text: reply.text, intent: reply.intent });
+        const invite = reply.data?.invite as { ics?: unknown } | undefined;
+        stream.send("message", { conversationId, text: reply.text, intent: reply.intent, ...(typeof invite?.ics === "string" ? { ics: invite.ics } : {}) });
       }
       stream.send("done", { conversationId, intent: replies[0]?.intent ?? "opt_out" });
     } catch (error) {

@@ -54,6 +54,7 @@ export function createChatRoutes(deps: {
       reply: replies.map((r) => r.text).join("\n\n"),
       intent: replies[0]?.intent ?? "opt_out",
       ...inviteOf(replies),
+      ...(replies.some((r) => r.data?.held) ? { held: true } : {}),
     });
   });
 

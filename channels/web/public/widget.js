@@ -225,6 +225,17 @@
 
   function scrollDown() { log.scrollTop = log.scrollHeight; }
 
+  /** A booking's calendar invite as a download link under the confirmation. */
+  function attachInvite(body, ics) {
+    var link = document.createElement("a");
+    link.className = "invite";
+    link.href = URL.createObjectURL(new Blob([ics], { type: "text/calendar" }));
+    link.download = "demo.ics";
+    link.textContent = "Add to calendar (.ics)";
+    body.appendChild(document.createElement("br"));
+    body.appendChild(link);
+  }
+
   var typingEl = null;
   function showTyping(on) {
     if (on && !typingEl) {
@@ -378,6 +389,7 @@
           if (!current) current = addMessage("assistant", "");
           current.wrap.classList.remove("streaming");
           renderRich(current.body, data.text);
+          if (data.ics) attachInvite(current.body, data.ics);
           got = true;
           current = null;
         } else if (name === "error") failed = data.reason || "The assistant could not answer.";
