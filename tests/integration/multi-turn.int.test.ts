@@ -132,4 +132,58 @@ describe("prospect conversations over many turns", () => {
     const recall = await sms.say("what did I tell you my budget was?");
     expect(recall.text).toMatch(/30,000/);
   });
+
+  it("moves a demo from a later conversation of the same contact, found by email", async () => {
+    const first = conversation({ timeZone: "America/Chicago" });
+    await first.say("I'd like a demo please");
+    await first.say("lee.park@contoso-logistics.com");
+    expect((await first.say("the third one")).text).toMatch(/booked/i);
+    const later = conversation({ timeZone: "America/Chicago" });
+    await later.say("hi, this is lee.park@contoso-logistics.com");
+    const moved = await later.say("I need to reschedule my demo to Thursday at 11am");
+    expect(moved.text).toMatch(/moved|nearest open times/i);
+    const rows = (await db.pool.query("select status, starts_at, time_zone from meetings where conversation_id in ($1, $2) order by created_at", [
+      await internalId("web", first.id), await internalId("web", later.id),
+    ])).rows;
+    expect(rows.filter((r) => r.status === "booked")).toHaveLength(1);
+    if (/moved/i.test(moved.text)) {
+      const booked = rows.find((r) => r.status === "booked");
+      const local = DateTime.fromJSDate(new Date(booked.starts_at)).setZone("America/Chicago");
+      expect([local.weekdayLong, local.hour]).toEqual(["Thursday", 11]);
+      expect(booked.time_zone).toBe("America/Chicago");
+    }
+  });
+
+  it("never asks again for a detail the prospect declined", async () => {
+    const c = conversation();
+    const price = await c.say("How much does Helix Pro cost?");
+    const asked = price.text.split("\n").at(-1)!;
+    expect(asked).toMatch(/\?$/);
+    await c.say("I'd rather not say");
+    const replies: string[] = [];
+    for (const text of ["what about Helix Enterprise pricing?", "and Helix Core?", "is there a discount for nonprofits?"]) replies.push((await c.say(text)).text);
+    for (const reply of replies) expect(reply).not.toContain(asked);
+  });
+
+  it("keeps consent per contact: an opt-out on SMS also silences that person's web chat", async () => {
+    const sms = conversation({ channel: "sms", id: "+14155550188" });
+    await sms.say("hi, what does Helix Core cost?");
+    expect((await sms.say("STOP")).intent).toBe("opt_out");
+    expect((await sms.say("hello?")).text).toBe("");
+    const web = conversation();
+    await web.say("hi, you can reach me on +1 415 555 0188");
+    expect((await web.say("what does Helix Pro cost?")).text).toBe("");
+    const rows = (await db.pool.query("select status from consents where channel = 'contact' and identity = 'phone:+14155550188'")).rows;
+    expect(rows).toEqual([{ status: "withdrawn" }]);
+  });
+
+  it("asks an SMS prospect for nothing it already knows, and books in the zone of their number", async () => {
+    const sms = conversation({ channel: "sms", id: "+442079460111" });
+    const first = await sms.say("can i book a demo");
+    expect(first.text).toMatch(/email/i);
+    const offer = await sms.say("ok its tom@brightside.co.uk");
+    expect(offer.text).toMatch(/Europe\/London|GMT/);
+    expect(offer.text).not.toMatch(/knowledge\//);
+  });
 });
+
