@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { formatClinc150Report, runClinc150Eval } from "./clinc150.js";
+import { formatConversationsReport, runConversationsEval, type LlmMode } from "./conversations.js";
 import { formatKnowledgeReport, runKnowledgeEval } from "./knowledge.js";
 import { formatLeadsReport, runLeadsEval } from "./leads.js";
 import { formatPipelineReport, runPipelineEval } from "./pipeline.js";
@@ -18,6 +19,22 @@ function needShared(sub: string): string {
   return dir;
 }
 
+/** `--llm local|fake|both` (conversations): the local deterministic mode, the scripted fake model, or both. */
+const args = process.argv.slice(2);
+const llmFlag = args.findIndex((a) => a === "--llm" || a.startsWith("--llm="));
+const llmValue = llmFlag < 0 ? "local" : args[llmFlag]!.includes("=") ? args[llmFlag]!.split("=")[1] : args[llmFlag + 1];
+if (!["local", "fake", "both"].includes(llmValue ?? "")) {
+  process.stderr.write(`eval: --llm takes local, fake or both (got '${llmValue ?? ""}')\n`);
+  process.exit(2);
+}
+const llmModes: LlmMode[] = llmValue === "both" ? ["local", "fake"] : [llmValue as LlmMode];
+
+async function conversations(): Promise<string> {
+  const reports: string[] = [];
+  for (const llm of llmModes) reports.push(await formatConversationsReport(await runConversationsEval({ llm })));
+  return reports.join("\n\n");
+}
+
 const EVALS: Record<string, () => Promise<string>> = {
   routing: async () => formatRoutingReport(await runRoutingEval()),
   clinc150: async () => formatClinc150Report(await runClinc150Eval(needShared("clinc150"))),
@@ -25,9 +42,10 @@ const EVALS: Record<string, () => Promise<string>> = {
   leads: async () => (needShared("leads"), formatLeadsReport(runLeadsEval(SHARED, "leads"))),
   bank: async () => (needShared("bank-marketing"), formatLeadsReport(runLeadsEval(SHARED, "bank"))),
   pipeline: async () => (needShared("crm"), formatPipelineReport(runPipelineEval(SHARED))),
+  conversations,
 };
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const wanted = args.filter((a, i) => !a.startsWith("-") && !(llmFlag >= 0 && i === llmFlag + 1 && !args[llmFlag]!.includes("=")));
 const names = wanted.length ? wanted : Object.keys(EVALS);
 const unknown = names.filter((n) => !EVALS[n]);
 if (unknown.length) {
