@@ -1,5 +1,6 @@
 import { INTENTS, PROSPECT_INTENTS, type Channel, type Intent, type Role } from "../../src/core/domain.js";
 import type { LlmProvider } from "../../src/llm/provider.js";
+import { looksLikeInjection } from "./injection.js";
 import { isClearOptOutRequest, isOptOutKeyword } from "./opt-out.js";
 import type { TextClassifier } from "./text-classifier.js";
 
@@ -84,9 +85,10 @@ export function createIntentRouter(deps: IntentRouterDeps): IntentRouter {
     async route(input: RouteInput): Promise<RouteDecision> {
       // Opting out is decided by rule only: a carrier keyword as the whole message (SMS), or a clear request
       // to stop being contacted. Neither a model nor the classifier can opt anyone out on a hunch.
-      if (isOptOutKeyword(input.text, input.channel) || isClearOptOutRequest(input.text)) {
+      if (isOptOutKeyword(input.text, input.channel) || (isClearOptOutRequest(input.text) && !looksLikeInjection(input.text))) {
         return { intent: "opt_out", confidence: 1, source: "rule" };
       }
+      if (input.role === "prospect" && looksLikeInjection(input.text)) return { intent: "smalltalk", confidence: 1, source: "rule" };
       if (input.role !== "prospect" && looksLikeTranscript(input.text)) {
         return { intent: "call_transcript", confidence: 1, source: "rule" };
       }

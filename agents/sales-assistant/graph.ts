@@ -59,7 +59,7 @@ export function buildSalesGraph(deps: SalesGraphDeps) {
     })
     .addEdge(START, "check_consent")
     .addConditionalEdges("check_consent", afterConsent, ["understand", "finish_turn", END])
-    .addConditionalEdges("understand", afterUnderstand, ["route_intent", "demo_request", "qualify", "human_handoff", "recall"])
+    .addConditionalEdges("understand", afterUnderstand, ["route_intent", "demo_request", "qualify", "human_handoff", "support", "recall"])
     .addConditionalEdges("route_intent", byIntent, [...INTENT_DESTINATIONS])
     .addEdge("qualify", "finish_turn")
     .addEdge("recall", "finish_turn")

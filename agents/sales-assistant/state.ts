@@ -86,6 +86,8 @@ export const SalesState = Annotation.Root({
   pendingAsk: replace<PendingAsk | undefined>(() => undefined),
   /** The ask carried in from the previous turn (the pending ask is cleared at the start of each turn). */
   priorAsk: replace<PendingAsk | undefined>(() => undefined),
+  /** The offer a booking was made from, so a correction right after ("I meant the third") can move it. */
+  lastOffer: replace<PendingAsk | undefined>(() => undefined),
   /** How this turn's message answered `priorAsk`, when it did. */
   askAnswer: replace<AskAnswer | undefined>(() => undefined),
   /** Profile slots this message set or changed. */

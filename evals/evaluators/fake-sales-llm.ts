@@ -16,7 +16,7 @@ const CARRIER_KEYWORDS = /^\s*(stop|stopall|unsubscribe|cancel|end|quit|revoke|o
 /** First match wins. Ordered from the most to the least specific. */
 const KEYWORDS: readonly [Intent, RegExp][] = [
   ["opt_out", /\b(unsubscribe|opt(?:-| )?out|stop (?:sending|texting|messaging|contacting|emailing)|(?:don'?t|do not|never) (?:contact|message|text|email|call) me|remove me from|leave me alone|take me off)\b/i],
-  ["human_handoff", /\b(real person|a human|human being|(?:talk|speak|chat) (?:to|with) (?:a |an |your )?(?:someone|somebody|person|rep|representative|sales|agent|human)|connect me (?:to|with)|someone from (?:sales|your (?:sales )?team))\b/i],
+  ["human_handoff", /\b(real person|a (?:real )?human|human being|call me back|(?:talk|speak|chat) (?:to|with) (?:a |an |your )?(?:someone|somebody|person|rep|representative|sales|agent|human)|connect me (?:to|with)|someone from (?:sales|your (?:sales )?team))\b/i],
   ["support", /\b(can'?t log ?in|cannot log ?in|error|broken|bug|not working|reset link|crash(?:es|ed)?|locked out)\b/i],
   ["demo_request", /\b(demo|book|schedul\w*|reschedul\w*|meeting|call with|walk ?-?through|move (?:my|the|it)|push (?:my|the|it)|cancel (?:my|the|it)|appointment|slots?|times|show (?:me|us) (?:the product|helix|around|how it works)|in action)\b/i],
   ["competitive_intel", /\b(compare|comparison|vs\.?|versus|competitor|tableau|power ?bi|looker|qlik)\b/i],

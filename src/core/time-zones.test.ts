@@ -101,7 +101,18 @@ describe("zone from phone", () => {
     expect(zoneFromPhone("+442079460958")).toBe("Europe/London");
     expect(zoneFromPhone("+49301234567")).toBe("Europe/Berlin");
     expect(zoneFromPhone("+919876543210")).toBe("Asia/Kolkata");
-    expect(zoneFromPhone("+14155550134")).toBeUndefined();
     expect(zoneFromPhone("+61293744000")).toBeUndefined();
+  });
+
+  it("reads North American numbers by area code, and leaves toll-free ones unknown", () => {
+    expect(zoneFromPhone("+14155550134")).toBe("America/Los_Angeles");
+    expect(zoneFromPhone("+12125550147")).toBe("America/New_York");
+    expect(zoneFromPhone("+13125550178")).toBe("America/Chicago");
+    expect(zoneFromPhone("+16045550123")).toBe("America/Vancouver");
+    expect(zoneFromPhone("+18005551234")).toBeUndefined();
+  });
+
+  it("falls back to the calling code's main country for ranges the metadata doesn't place", () => {
+    expect(zoneFromPhone("+447700900456")).toBe("Europe/London");
   });
 });

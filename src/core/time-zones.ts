@@ -2,7 +2,8 @@
  * Time zones through luxon: which IANA zone a person means when they name a city, region, country or
  * abbreviation, and a readable label for one. The one home for this concern (STYLE.md).
  */
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import fs from "node:fs";
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
 import { DateTime, IANAZone } from "luxon";
 
 /** Cities, US states and regions, by zone. Names are matched whole and case-insensitively. */
@@ -301,8 +302,30 @@ export function zoneLabel(zone: string, at: Date): string {
   return `${long} (${short})`;
 }
 
-/** The zone of a phone number's country, when the country keeps one zone; undefined for the US, Canada, Australia… */
+const ZONE_BY_AREA_CODE = new Map<string, string>(
+  Object.entries(JSON.parse(fs.readFileSync(new URL("./data/nanp-area-codes.json", import.meta.url), "utf8")) as Record<string, unknown>)
+    .filter(([zone]) => !zone.startsWith("_"))
+    .flatMap(([zone, codes]) => (codes as number[]).map((code) => [String(code), zone] as const)),
+);
+
+/** The main country of each calling code ("44" → GB), for numbers whose exact range the metadata doesn't know. */
+const COUNTRY_BY_CALLING_CODE = new Map<string, CountryCode>();
+for (const country of getCountries()) {
+  const code = getCountryCallingCode(country);
+  if (!COUNTRY_BY_CALLING_CODE.has(code) && ZONE_BY_COUNTRY.has(country)) COUNTRY_BY_CALLING_CODE.set(code, country);
+}
+for (const [code, country] of [["44", "GB"], ["7", "RU"], ["61", "AU"], ["39", "IT"], ["47", "NO"], ["358", "FI"], ["262", "RE"], ["590", "GP"]] as const) {
+  COUNTRY_BY_CALLING_CODE.set(code, country);
+}
+
+/**
+ * The zone a phone number most likely keeps: North American numbers by area code, others by their country
+ * when it keeps one zone. Undefined when it can't be told (a US toll-free number, Australia, Russia…).
+ */
 export function zoneFromPhone(e164: string): string | undefined {
-  const country = parsePhoneNumberFromString(e164)?.country;
+  const digits = e164.replace(/\D/g, "");
+  if (e164.trim().startsWith("+1") || (digits.length === 11 && digits.startsWith("1"))) return ZONE_BY_AREA_CODE.get(digits.slice(1, 4));
+  const parsed = parsePhoneNumberFromString(e164.startsWith("+") ? e164 : `+${digits}`);
+  const country = parsed?.country ?? (parsed ? COUNTRY_BY_CALLING_CODE.get(parsed.countryCallingCode) : undefined);
   return country ? ZONE_BY_COUNTRY.get(country) : undefined;
 }

@@ -10,12 +10,14 @@ import { loadConfig } from "../../src/core/config.js";
 import type { Channel } from "../../src/core/domain.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { seedDemoData } from "../../src/demo/seed.js";
-import { openTestDatabase, type TestDatabase } from "../helpers/databases.js";
+import { databaseKinds, openTestDatabase, type TestDatabase } from "../helpers/databases.js";
 
 /** Monday 30 November 2026, 09:00 in New York. */
 const NOW = "2026-11-30T14:00:00Z";
 
-describe("prospect conversations over many turns", () => {
+const kinds = await databaseKinds();
+
+describe.each(kinds)("prospect conversations over many turns on %s", (kind) => {
   let db: TestDatabase;
   let container: Container;
   let tmp: string;
@@ -23,7 +25,7 @@ describe("prospect conversations over many turns", () => {
 
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sg-multi-"));
-    db = await openTestDatabase("pglite");
+    db = await openTestDatabase(kind);
     await seedDemoData(db.pool);
     const config = loadConfig({ LOG_LEVEL: "silent", SALESGRAPH_DATA_DIR: tmp });
     container = await createContainer(config, { db, logger: silentLogger(), clock: fixedClock(NOW) });

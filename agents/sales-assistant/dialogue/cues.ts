@@ -1,3 +1,5 @@
+import { looksLikeTimeRequest } from "./time-words.js";
+
 /**
  * Cues in a prospect's words that steer a turn before the intent classifier sees it. Each is a narrow,
  * conservative test: when in doubt the message goes to the router.
@@ -35,6 +37,7 @@ export type BookingChange = "reschedule" | "cancel" | "status";
 export function bookingChange(text: string): BookingChange | undefined {
   if (CANCEL.test(text)) return "cancel";
   if (RESCHEDULE.test(text)) return "reschedule";
+  if (/\binstead\b/i.test(text) && looksLikeTimeRequest(text)) return "reschedule";
   if (WHEN_BOOKED.test(text)) return "status";
   return undefined;
 }

@@ -13,8 +13,15 @@ const SLOT_WORDS: [RegExp, ProfileSlot][] = [
   [/\b(?:need|problem|use case|pain)\b/i, "need"],
 ];
 
-const ABOUT_ME =
-  /\b(?:what|which|do you (?:have|know|remember)|did i (?:say|tell|give|mention)|remind me|what'?s|what is|what was|have you got)\b.*\bmy\b|\bwhat did i (?:say|tell you|give)\b/i;
+const ABOUT_ME = new RegExp(
+  [
+    String.raw`\b(?:what|which|do you (?:have|know|remember)|did i (?:say|tell|give|mention)|remind me|what'?s|what is|what was|have you got)\b.*\bmy\b`,
+    String.raw`\bwhat did i (?:say|tell you|give)\b`,
+    String.raw`\b(?:what|which)\b.*\b(?:do you have|have you got|you have|you've got)\b.*\b(?:for me|on me|me down|on file|about me)\b`,
+    String.raw`\bremind me\b.*\b(?:you have|you've got|i gave|i said|i told)\b`,
+  ].join("|"),
+  "i",
+);
 
 /** The profile slots a prospect asks us to recall ("what did I say my budget was?"), or none. */
 export function recallSlots(text: string): ProfileSlot[] {

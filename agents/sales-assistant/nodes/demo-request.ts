@@ -68,7 +68,11 @@ export function createDemoRequestNode(deps: Pick<SalesGraphDeps, "tools" | "comp
       const next = nextQualificationSlot(state.profile, state.asked, state.declined, AFTER_BOOKING as never);
       const ask: SalesStateUpdate = next ? { pendingAsk: { kind: "slot", flow: "qualification", slot: next }, asked: [next] } : {};
       const body = `${opening}${invite}${next ? `\n\nSo we can tailor the demo: ${questionFor(next, deps.company.name)}` : ""}`;
-      return done(body, { ...ask, invite: { ics: meeting.ics, meetingId: meeting.meetingId, startsAt: meeting.startsAt, timeZone: meeting.timeZone } });
+      return done(body, {
+        ...ask,
+        ...(prior?.kind === "option" ? { lastOffer: prior } : {}),
+        invite: { ics: meeting.ics, meetingId: meeting.meetingId, startsAt: meeting.startsAt, timeZone: meeting.timeZone },
+      });
     };
 
     const status = await call({ action: "status", ...zoned, ...(contact ? { contact } : {}) });
@@ -94,7 +98,7 @@ export function createDemoRequestNode(deps: Pick<SalesGraphDeps, "tools" | "comp
         return afterReschedule(moved);
       }
       const wantsMove = change === "reschedule" || (prior?.kind === "option" && prior.purpose === "reschedule");
-      if (wantsMove || (state.activeFlow === "booking" && looksLikeTimeRequest(text))) {
+      if (wantsMove || (change !== "status" && looksLikeTimeRequest(text))) {
         const offer = await call({ action: "offer", ...zoned, ...(looksLikeTimeRequest(text) ? { request: text } : {}), ...(contact ? { contact } : {}) });
         if (offer.status === "offered" && offer.slots[0]?.exact) {
           const moved = await call({ action: "reschedule", startsAt: offer.slots[0].startsAt, ...zoned, ...(contact ? { contact } : {}) });
@@ -128,6 +132,9 @@ export function createDemoRequestNode(deps: Pick<SalesGraphDeps, "tools" | "comp
       return say(`${opening} ${questionFor("email", deps.company.name)} I'll send the calendar invite there.`, ask);
     }
 
+    if (prior?.kind === "option" && answer?.kind === "yes") {
+      return say(slotList("Great — which one?", prior.options.map((o) => ({ n: o.n, label: o.label, startsAt: o.value, endsAt: o.value }))), { pendingAsk: prior });
+    }
     if (prior?.kind === "option" && answer?.kind === "option") {
       const booked = await call({ action: "book", startsAt: prior.options[answer.index]!.value, email: state.profile.email, ...zoned, ...(contact ? { contact } : {}) });
       if (booked.status === "booked") return confirmed(booked, `You're booked: a 30-minute demo on ${booked.label} with a member of our team.`);

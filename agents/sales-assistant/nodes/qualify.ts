@@ -16,6 +16,8 @@ function noted(slots: readonly ProfileSlot[], profile: LeadProfile): string {
   return `Thanks — I've noted ${list}.`;
 }
 
+const OFFER = (company: string) => `How can I help — questions about ${company}, pricing, or a demo?`;
+
 /**
  * The prospect answered (or declined) a qualification question, or volunteered details: acknowledge in a
  * line; finish_turn then asks the next missing slot, if any. An invalid contact detail is asked again with
@@ -37,6 +39,7 @@ export function createQualifyNode(deps: Pick<SalesGraphDeps, "company">) {
       // details about something else: keep the question open, once
       return reply(`${text} ${questionFor(ask.slot, deps.company.name)}`, intent, { pendingAsk: ask });
     }
+    if (!ask) return reply(`${text} ${OFFER(deps.company.name)}`, "smalltalk");
     return reply(text, intent);
   };
 }

@@ -1,4 +1,5 @@
 import { pickSlot } from "../../../tools/booking/pick-slot.js";
+import { zoneFromPhone } from "../../../src/core/time-zones.js";
 import type { SalesGraphDeps } from "../deps.js";
 import { bookingChange, isQuestion, yesNo } from "../dialogue/cues.js";
 import { contactKeys, recallContact } from "../dialogue/memory.js";
@@ -14,9 +15,14 @@ export const LEAD_SLOTS = ["name", "email", "phone", "company", "role", "budget"
 /** "None of these work", "other times?": the prospect wants different options, which still answers the offer. */
 const WANTS_OTHERS = /\b(none of (?:these|those|them)|other (?:times?|options|days)|another (?:time|day)|different (?:time|day)|(?:doesn'?t|don'?t|won'?t) work|can'?t do (?:any|those))\b/i;
 
+/** A booked demo's own offer, kept so "oh wait, I meant the third one" can move it. */
+const CORRECTION = /\b(?:actually|i meant|meant to say|wait|sorry|instead|rather|change (?:it|that) to|make (?:it|that))\b/i;
+
 /** How the message relates to the question the assistant asked last turn. */
 export function answerToAsk(text: string, ask: PendingAsk, options: { defaultCountry?: string } = {}): AskAnswer | undefined {
   if (ask.kind === "slot") {
+    // a yes/no or a request about the booking is not a free-text answer ("yes, please move it")
+    if ((ask.slot === "need" || ask.slot === "role" || ask.slot === "company") && (yesNo(text) !== undefined || bookingChange(text))) return undefined;
     const result = interpretAnswer(text, ask.slot, options);
     if (result.kind === "value") return { kind: "value", slot: ask.slot, profile: result.profile };
     if (result.kind === "declined") return { kind: "declined", slot: ask.slot };
@@ -25,14 +31,25 @@ export function answerToAsk(text: string, ask: PendingAsk, options: { defaultCou
   }
   if (ask.kind === "option") {
     const picked = pickSlot(text, ask.options.map((o) => ({ startsAt: o.value })), ask.timeZone);
-    if (picked !== undefined && !isQuestion(text.replace(/\?\s*$/, ""))) return { kind: "option", index: picked };
-    if (picked !== undefined && /^\s*(?:can|could) (?:i|we) (?:do|have|take|get)\b/i.test(text)) return { kind: "option", index: picked };
+    const asksSomethingElse = text.includes("?") && !/^\s*(?:can|could|shall) (?:i|we) (?:do|have|take|get|go with)\b|^\s*(?:what|how) about\b/i.test(text);
+    if (picked !== undefined && !asksSomethingElse && !isQuestion(text.replace(/\?\s*$/, ""))) return { kind: "option", index: picked };
+    if (picked !== undefined && /^\s*(?:can|could|shall) (?:i|we) (?:do|have|take|get|go with)\b|^\s*(?:what|how) about\b/i.test(text)) return { kind: "option", index: picked };
     if (WANTS_OTHERS.test(text)) return { kind: "other_times" };
-    if (looksLikeTimeRequest(text)) return { kind: "time_request" };
+    if (looksLikeTimeRequest(text) && !asksSomethingElse) return { kind: "time_request" };
+    const yes = yesNo(text);
+    if (yes === false) return { kind: "other_times" };
+    if (yes === true && !asksSomethingElse) return ask.options.length === 1 ? { kind: "option", index: 0 } : { kind: "yes" };
     return undefined;
   }
   const answer = yesNo(text);
   return answer === undefined ? undefined : { kind: answer ? "yes" : "no" };
+}
+
+/** "Oh wait, I meant the third one" right after a booking: a pick from the offer the booking came from. */
+export function correctionOfPick(text: string, lastOffer: PendingAsk | undefined): AskAnswer | undefined {
+  if (lastOffer?.kind !== "option" || !CORRECTION.test(text)) return undefined;
+  const picked = pickSlot(text, lastOffer.options.map((o) => ({ startsAt: o.value })), lastOffer.timeZone);
+  return picked === undefined ? undefined : { kind: "option", index: picked };
 }
 
 /** The profile slots in `update` that differ from what the conversation already holds. */
@@ -67,7 +84,8 @@ export function createUnderstandNode(deps: Pick<SalesGraphDeps, "tools" | "logge
 
     const text = lastUserText(state);
     const extraction = extractSlots(text);
-    const answer = priorAsk ? answerToAsk(text, priorAsk) : undefined;
+    const correction = correctionOfPick(text, state.lastOffer);
+    const answer = correction ?? (priorAsk ? answerToAsk(text, priorAsk) : undefined);
     const update: Partial<LeadProfile> = { ...extraction.profile, ...(answer?.kind === "value" ? answer.profile : {}) };
     const declined: ProfileSlot[] = answer?.kind === "declined" ? [answer.slot] : [];
     const memory = await remembered(state, { ...state.profile, ...update });
@@ -76,6 +94,13 @@ export function createUnderstandNode(deps: Pick<SalesGraphDeps, "tools" | "logge
       if (state.profile[slot] === undefined && update[slot] === undefined) fromMemory[slot] = value;
     }
     declined.push(...(memory?.declined ?? []));
+    // What we can tell without asking: an SMS sender's number, and a zone from the client or the number.
+    const known = { ...state.profile, ...fromMemory, ...update };
+    const smsPhone = state.channel === "sms" && /^\+\d{8,15}$/.test(state.actor.id) ? state.actor.id : undefined;
+    if (!known.phone && smsPhone) fromMemory.phone = smsPhone;
+    const phone = known.phone ?? smsPhone;
+    const zone = known.timeZone ?? state.clientTimeZone ?? (phone ? zoneFromPhone(phone) : undefined);
+    if (!known.timeZone && zone) fromMemory.timeZone = zone;
 
     const changed = changedSlots(state.profile, update);
     const toolResults: ToolResult[] = [];
@@ -94,6 +119,7 @@ export function createUnderstandNode(deps: Pick<SalesGraphDeps, "tools" | "logge
     }
     return {
       ...base,
+      ...(correction ? { priorAsk: { ...(state.lastOffer as PendingAsk & { kind: "option" }), purpose: "reschedule" as const } } : {}),
       askAnswer: answer,
       profile: { ...fromMemory, ...update },
       declined,
@@ -104,24 +130,29 @@ export function createUnderstandNode(deps: Pick<SalesGraphDeps, "tools" | "logge
   };
 }
 
-export type AfterUnderstand = "route_intent" | "demo_request" | "qualify" | "human_handoff" | "recall";
+export type AfterUnderstand = "route_intent" | "demo_request" | "qualify" | "human_handoff" | "support" | "recall";
+
+/** Words that ask for something, so a message with details and one of these is routed, not just noted. */
+const ASKS_FOR_SOMETHING = /\b(?:demo|walkthrough|price|pricing|cost|quote|talk|speak|call|help|question|support|issue|problem|error|broken|book|schedule|meet|trial|sign ?up|buy|purchase|compare|vs|versus|how|what|which|why|when|where|can|could|does|do you|is there|are there)\b/i;
 
 /**
  * Where the turn goes: an answer (or fresh details, not a question) goes back to the flow that asked; a
  * change to a booking goes to booking; a question about what the prospect told us is answered from the
- * profile; anything else is routed.
+ * profile; an introduction with nothing asked is acknowledged; anything else is routed.
  */
 export function afterUnderstand(state: SalesStateType): AfterUnderstand {
   if (state.actor.role !== "prospect") return "route_intent";
   const text = lastUserText(state);
   const ask = state.priorAsk;
-  const detailsOnly = (state.newDetails?.length ?? 0) > 0 && !isQuestion(text);
-  if (ask && (state.askAnswer || detailsOnly || (ask.kind === "slot" && state.invalidDetails?.some((i) => i.slot === ask.slot)))) {
-    return ask.flow === "booking" ? "demo_request" : ask.flow === "handoff" ? "human_handoff" : "qualify";
+  const details = (state.newDetails?.length ?? 0) > 0 && !isQuestion(text);
+  const handoffNode = state.handoff?.kind === "support" ? "support" : "human_handoff";
+  if (bookingChange(text) && !(ask && state.askAnswer && ask.flow === "booking")) return "demo_request";
+  if (ask && (state.askAnswer || details || (ask.kind === "slot" && state.invalidDetails?.some((i) => i.slot === ask.slot)))) {
+    return ask.flow === "booking" ? "demo_request" : ask.flow === "handoff" ? handoffNode : "qualify";
   }
-  if (bookingChange(text)) return "demo_request";
   if (recallSlots(text).length > 0) return "recall";
-  if (state.activeFlow === "booking" && detailsOnly) return "demo_request";
-  if (state.activeFlow === "handoff" && state.handoff && !isQuestion(text) && (state.newDetails?.length ?? 0) > 0) return "human_handoff";
+  if (state.activeFlow === "booking" && details) return "demo_request";
+  if (state.activeFlow === "handoff" && state.handoff && details) return handoffNode;
+  if (details && !ASKS_FOR_SOMETHING.test(text)) return "qualify";
   return "route_intent";
 }

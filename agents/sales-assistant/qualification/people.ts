@@ -6,7 +6,7 @@ const NOT_NAMES = new Set(
 );
 const CAP_WORD = String.raw`[A-Z][a-zA-Z'’-]+`;
 const NAME = new RegExp(
-  String.raw`(?:\b[Mm]y name is|\b[Mm]y name['’]s|\b[Nn]ame['’]s|\b[Tt]his is|\b[Cc]all me|\bI am|\bI['’]m|\bIm)\s+(${CAP_WORD}(?:\s+${CAP_WORD})?)`,
+  String.raw`(?:\b[Mm]y name is|\b[Mm]y name['’]s|\b[Nn]ame['’]s|\b[Tt]his is|\b[Cc]all me|\bI am|\bI['’]m|\bIm|(?:^|[,.!]\s*|\b(?:[Hh]i|[Hh]ey|[Hh]ello),?\s+)[Ii]t['’]?s)\s+(${CAP_WORD}(?:\s+${CAP_WORD})?)(?=\s+(?:from|at|with|here)\b|\s*[,.!]|\s*$|\s+[a-z])`,
   "g",
 );
 

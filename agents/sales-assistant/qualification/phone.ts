@@ -45,6 +45,9 @@ export function toE164(raw: string, defaultCountry = "US"): PhoneResult {
   const callingCode = text.startsWith("+") ? undefined : "defaultCallingCode" in options ? options.defaultCallingCode : undefined;
   const number = parsePhoneNumberFromString(text, options);
   if (number?.isValid()) return { ok: true, e164: number.number, country: number.country };
+  // A number of a possible length in a range the metadata doesn't list (new ranges, numbers kept for drama
+  // and tests) is still the person's number: refusing it would lose a real contact.
+  if (number?.isPossible() && text.replace(/\D/g, "").length >= 10) return { ok: true, e164: number.number, country: number.country };
 
   const typed = text.startsWith("+") ? regionOf(text) : {};
   const country = number?.country ?? typed.country ?? ("defaultCountry" in options && !text.startsWith("+") ? options.defaultCountry : undefined);
