@@ -4,7 +4,7 @@ import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { errorHandler } from "../../src/app/http-errors.js";
 import { silentLogger } from "../../src/core/logger.js";
-import type { InboundMessage, OutboundMessage } from "../../src/core/ports.js";
+import type { InboundMessage, OutboundMessage, StreamingConversationHandler, TurnEvent } from "../../src/core/ports.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { createRateLimiter } from "../shared/rate-limiter.js";
 import { createWebChatStreamRoutes, type WebChatStreamDeps } from "./sse-routes.js";
@@ -39,7 +39,6 @@ async function start(extra: Partial<WebChatStreamDeps> = {}): Promise<Harness> {
       conversationExists: async (id) => h.known.has(id),
       tenant: "acme",
       logger: silentLogger(),
-      chunkDelayMs: 0,
       ...extra,
     }),
   );
@@ -73,7 +72,7 @@ async function stream(h: Harness, body: unknown) {
 }
 
 describe("POST /api/chat/stream", () => {
-  it("streams typing, word deltas, the message and done for a new conversation", async () => {
+  it("streams typing, the answer as a delta, the message and done for a new conversation", async () => {
     const h = await start();
     const res = await stream(h, { text: "  how much is Pro? " });
 
@@ -86,8 +85,8 @@ describe("POST /api/chat/stream", () => {
     const conversationId = res.events[0]!.data.conversationId as string;
     expect(conversationId).toMatch(/^[0-9a-f-]{36}$/);
     const deltas = res.events.filter((e) => e.event === "delta").map((e) => e.data.text as string);
-    expect(deltas.length).toBeGreaterThan(3);
-    expect(deltas.join("")).toBe("Helix Pro costs $36,000 a year.");
+    // A handler without the streaming form gives the whole answer at once.
+    expect(deltas).toEqual(["Helix Pro costs $36,000 a year."]);
     expect(res.events.at(-2)!.data).toEqual({ conversationId, text: "Helix Pro costs $36,000 a year.", intent: "pricing" });
     expect(res.events.at(-1)!.data).toEqual({ conversationId, intent: "pricing" });
     expect(h.received).toEqual([
@@ -144,6 +143,49 @@ describe("POST /api/chat/stream", () => {
     const limited = await stream(h, { text: "two" });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("POST /api/chat/stream with a streaming handler", () => {
+  function streamingHandler(script: (m: InboundMessage) => AsyncIterable<TurnEvent>): StreamingConversationHandler {
+    return Object.assign(async () => [], { stream: script });
+  }
+  const answer = (m: InboundMessage, text: string): OutboundMessage => ({ conversationId: m.conversationId, text, intent: "deal_insight" });
+
+  it("sends status lines, deltas and replace as the turn tells them, then the message", async () => {
+    const h = await start({
+      handler: streamingHandler(async function* (m) {
+        yield { type: "status", text: "Looking up the Globex deal…" };
+        yield { type: "token", text: "Globex will pay" };
+        yield { type: "token", text: " $1M" };
+        yield { type: "replace", text: "Globex: Negotiation, 60%." };
+        yield { type: "token", text: "\n\nWant the risks?" };
+        yield { type: "final", messages: [answer(m, "Globex: Negotiation, 60%.\n\nWant the risks?")] };
+      }),
+    });
+    const res = await stream(h, { text: "how is Globex?" });
+    expect(res.events.map((e) => [e.event, e.data.text])).toEqual([
+      ["conversation", undefined],
+      ["typing", undefined],
+      ["status", "Looking up the Globex deal…"],
+      ["delta", "Globex will pay"],
+      ["delta", " $1M"],
+      ["replace", "Globex: Negotiation, 60%."],
+      ["delta", "\n\nWant the risks?"],
+      ["message", "Globex: Negotiation, 60%.\n\nWant the risks?"],
+      ["done", undefined],
+    ]);
+  });
+
+  it("ends with an error event when the turn fails mid-stream", async () => {
+    const h = await start({
+      handler: streamingHandler(async function* () {
+        yield { type: "token", text: "Globex" };
+        throw new Error("model stream cut");
+      }),
+    });
+    const res = await stream(h, { text: "how is Globex?" });
+    expect(res.events.map((e) => e.event)).toEqual(["conversation", "typing", "delta", "error"]);
   });
 });
 

@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import express, { Router, type Request } from "express";
 import { AppError, NotFoundError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/logger.js";
-import type { ConversationHandler } from "../../src/core/ports.js";
+import type { ConversationHandler, OutboundMessage } from "../../src/core/ports.js";
 import type { RateLimiter } from "../shared/rate-limiter.js";
 import { ChatRequest, parseRequest } from "./chat-request.js";
+import { turnEvents } from "../shared/turn-stream.js";
 import { openEventStream, type EventStream } from "./event-stream.js";
-import { wordChunks } from "./word-chunks.js";
 
 export const WEB_CHAT_STREAM_PATH = "/api/chat/stream";
 
 export interface WebChatStreamDeps {
+  /** Streams when it has the streaming form (`StreamingConversationHandler`); otherwise the answer comes whole. */
   handler: ConversationHandler;
   /** Whether a web conversation with this id exists (the conversations repository's `find("web", id)`). */
   conversationExists(conversationId: string): Promise<boolean>;
@@ -22,10 +22,6 @@ export interface WebChatStreamDeps {
   bodyLimitBytes?: number;
   /** Per-visitor (IP) limiter; none by default. */
   rateLimiter?: RateLimiter;
-  /** Pause between streamed chunks (default 25 ms), so a finished answer still reads as it arrives. */
-  chunkDelayMs?: number;
-  /** Upper bound on the whole replay of one answer (default 1500 ms). */
-  maxReplayMs?: number;
   /** Comment line interval that keeps idle connections open (default 15 s). */
   heartbeatMs?: number;
 }
@@ -36,25 +32,24 @@ function visitorKey(req: Request): string {
 
 /**
  * `POST /api/chat/stream {conversationId?, text}`: the web chat turn of `POST /api/chat`, answered as
- * Server-Sent Events — `conversation` {conversationId} first, `typing` while the agent works, then for each
- * answer `delta` {text} chunks and a `message` {conversationId, text, intent}, and `done` {conversationId,
- * intent} last (`error` {error, reason} instead when the turn fails). Bad input and unknown conversations are
- * refused before the stream opens, with the same JSON errors as `/api/chat`. The caller is always a prospect.
+ * Server-Sent Events — `conversation` {conversationId} first, `typing` while the agent works, then as the turn
+ * runs `status` {text} lines, `delta` {text} pieces of the answer and `replace` {text} when the text so far is
+ * void, then a `message` {conversationId, text, intent} per answer, and `done` {conversationId, intent} last
+ * (`error` {error, reason} instead when the turn fails). Bad input and unknown conversations are refused before
+ * the stream opens, with the same JSON errors as `/api/chat`. The caller is always a prospect.
  */
 export function createWebChatStreamRoutes(deps: WebChatStreamDeps): Router {
   const log = deps.logger.child({ channel: "web" });
-  const chunkDelayMs = deps.chunkDelayMs ?? 25;
-  const maxReplayMs = deps.maxReplayMs ?? 1500;
   const heartbeatMs = deps.heartbeatMs ?? 15_000;
 
-  async function replay(stream: EventStream, text: string): Promise<void> {
-    const chunks = wordChunks(text);
-    const pause = Math.min(chunkDelayMs, Math.floor(maxReplayMs / Math.max(1, chunks.length)));
-    for (const chunk of chunks) {
-      if (stream.closed) return;
-      stream.send("delta", { text: chunk });
-      if (pause > 0) await sleep(pause);
-    }
+  function sendMessages(stream: EventStream, conversationId: string, replies: OutboundMessage[]): void {
+    replies.forEach((reply, index) => {
+      // The stream told the first answer; any further one (none today) arrives whole.
+      if (index > 0 && reply.text) stream.send("delta", { text: reply.text });
+      const invite = reply.data?.invite as { ics?: unknown } | undefined;
+      stream.send("message", { conversationId, text: reply.text, intent: reply.intent, ...(typeof invite?.ics === "string" ? { ics: invite.ics } : {}) });
+    });
+    stream.send("done", { conversationId, intent: replies[0]?.intent ?? "opt_out" });
   }
 
   const router = Router();
@@ -79,7 +74,7 @@ export function createWebChatStreamRoutes(deps: WebChatStreamDeps): Router {
     stream.send("typing", {});
     try {
       // The turn completes and is recorded even if the visitor leaves mid-answer.
-      const replies = await deps.handler({
+      const events = turnEvents(deps.handler, {
         channel: "web",
         conversationId,
         actor: { id: conversationId, role: "prospect", tenant: deps.tenant },
@@ -87,12 +82,17 @@ export function createWebChatStreamRoutes(deps: WebChatStreamDeps): Router {
         ...(body.timeZone ? { timeZone: body.timeZone } : {}),
         ...(body.locale ? { locale: body.locale } : {}),
       });
-      for (const reply of replies) {
-        await replay(stream, reply.text);
-        const invite = reply.data?.invite as { ics?: unknown } | undefined;
-        stream.send("message", { conversationId, text: reply.text, intent: reply.intent, ...(typeof invite?.ics === "string" ? { ics: invite.ics } : {}) });
+      let finished = false;
+      for await (const event of events) {
+        if (event.type === "token") stream.send("delta", { text: event.text });
+        else if (event.type === "status") stream.send("status", { text: event.text });
+        else if (event.type === "replace") stream.send("replace", { text: event.text });
+        else {
+          sendMessages(stream, conversationId, event.messages);
+          finished = true;
+        }
       }
-      stream.send("done", { conversationId, intent: replies[0]?.intent ?? "opt_out" });
+      if (!finished) throw new Error("the turn ended without an answer");
     } catch (error) {
       log.error({ err: error, conversation: conversationId, requestId: res.locals.requestId }, "web chat turn failed");
       stream.send("error", { error: "internal", reason: "the assistant could not answer; please try again" });

@@ -1,11 +1,13 @@
 import { HumanMessage } from "@langchain/core/messages";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
-import type { ConversationHandler, InboundMessage, OutboundMessage } from "../core/ports.js";
+import type { InboundMessage, OutboundMessage, StreamingConversationHandler, TurnEvent } from "../core/ports.js";
 import type { ConversationsRepo } from "../infra/postgres/conversations-repo.js";
 import type { SalesGraph } from "../../agents/sales-assistant/graph.js";
 import { smsKeyword } from "../../channels/sms/keywords.js";
 import type { ProspectRelay } from "../../tools/handoffs/inbox.js";
+import { EventQueue } from "./event-queue.js";
+import { createGraphEventRelay, TURN_STREAM_MODES, type GraphEventRelay } from "./graph-events.js";
 import { KeyedMutex } from "./keyed-mutex.js";
 
 export function threadIdOf(message: Pick<InboundMessage, "channel" | "conversationId">): string {
@@ -31,19 +33,21 @@ export function createConversationHandler(deps: {
   onTurn?: (turn: { intent: string; channel: string; seconds: number }) => void;
   /** Where a held conversation's prospect messages go (the person's hand-off thread). */
   inbox?: ProspectRelay;
-}): ConversationHandler & TurnTracker {
+  /** Upper bound on one turn's graph run; past it the turn fails (a stalled model stream cannot hang a client). */
+  turnTimeoutMs?: number;
+}): StreamingConversationHandler & TurnTracker {
   const mutex = new KeyedMutex();
   const running = new Set<Promise<unknown>>();
 
-  async function runTurn(message: InboundMessage): Promise<OutboundMessage[]> {
+  /** With a relay the graph is streamed (tokens, progress) and its result is the same as `invoke`'s. */
+  async function runTurn(message: InboundMessage, relay?: GraphEventRelay): Promise<OutboundMessage[]> {
     const started = performance.now();
     const conversation = await deps.conversations.ensure(message.channel, message.conversationId, message.actor);
     if (conversation.heldBy) {
       const held = await whileHeld(message, conversation.id);
       if (held) return held;
     }
-    const result = await deps.graph.invoke(
-      {
+    const input = {
         messages: [new HumanMessage(message.text)],
         channel: message.channel,
         actor: message.actor,
@@ -53,9 +57,20 @@ export function createConversationHandler(deps: {
         reply: "",
         replyData: null,
         silenced: false,
-      },
-      { configurable: { thread_id: threadIdOf(message) }, durability: "exit" },
-    );
+    };
+    const options = {
+      configurable: { thread_id: threadIdOf(message) },
+      durability: "exit" as const,
+      ...(deps.turnTimeoutMs ? { signal: AbortSignal.timeout(deps.turnTimeoutMs) } : {}),
+    };
+    let result: Awaited<ReturnType<SalesGraph["invoke"]>>;
+    if (relay) {
+      const parts = await deps.graph.stream(input, { ...options, streamMode: [...TURN_STREAM_MODES], subgraphs: true });
+      for await (const part of parts) relay.take(part);
+      result = relay.result() as typeof result;
+    } else {
+      result = await deps.graph.invoke(input, options);
+    }
     const intent = result.intent ?? "smalltalk";
     const replyText = result.silenced ? "" : result.reply;
     await deps.conversations.appendTurn(conversation.id, {
@@ -92,14 +107,33 @@ export function createConversationHandler(deps: {
     return [{ conversationId: message.conversationId, text: "", intent: "human_handoff", data: { held: true } }];
   }
 
-  const handler = (message: InboundMessage) => {
-    const turn = mutex.run(threadIdOf(message), () => runTurn(message));
+  function track<T>(turn: Promise<T>): Promise<T> {
     running.add(turn);
     void turn.finally(() => running.delete(turn)).catch(() => undefined);
     return turn;
-  };
+  }
+
+  const handler = (message: InboundMessage) => track(mutex.run(threadIdOf(message), () => runTurn(message)));
+
+  /**
+   * The same turn, told as it happens (see `TurnEvent`). It runs to the end even when the reader stops
+   * early (a visitor who closes the page): the answer is still recorded.
+   */
+  function stream(message: InboundMessage): AsyncIterable<TurnEvent> {
+    const events = new EventQueue<TurnEvent>();
+    const relay = createGraphEventRelay((event) => events.push(event));
+    track(mutex.run(threadIdOf(message), () => runTurn(message, relay))).then(
+      (messages) => {
+        relay.settle(messages[0]?.text ?? "");
+        events.end({ type: "final", messages });
+      },
+      (error: unknown) => events.fail(error),
+    );
+    return events;
+  }
 
   return Object.assign(handler, {
+    stream,
     async drain() {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

@@ -27,6 +27,33 @@ export interface OutboundMessage {
 /** The only thing an adapter knows of the conversation. An empty array means: send nothing (opt-out). */
 export type ConversationHandler = (message: InboundMessage) => Promise<OutboundMessage[]>;
 
+/**
+ * What a streamed turn tells an adapter, in order: any number of `status`, `token` and `replace` events, then
+ * exactly one `final` (or the iteration throws when the turn fails).
+ *
+ * The draft is the text streamed so far: the `token` texts appended since the last `replace`, which restarts
+ * it from its own `text`. When `final` arrives the draft equals the first message's text ("" when there is
+ * none), so an adapter may show the draft as it grows and trust it at the end; `final` still carries the
+ * messages with their intent and data, for rich rendering.
+ */
+export type TurnEvent =
+  /** What the turn is doing ("Looking up the Globex deal…"); not part of the answer. */
+  | { type: "status"; text: string }
+  /** More answer text, to append to the draft. */
+  | { type: "token"; text: string }
+  /** The draft so far is void: it is now `text` (a model's answer replaced by a checked one; "" to clear it). */
+  | { type: "replace"; text: string }
+  /** The turn's answers, as the non-streaming form returns them. */
+  | { type: "final"; messages: OutboundMessage[] };
+
+/**
+ * The streaming form of the port: the same turn as calling the handler, told as it happens. Adapters that can
+ * show a growing answer (web SSE, Slack, Teams) use `stream`; the others call the handler.
+ */
+export interface StreamingConversationHandler extends ConversationHandler {
+  stream(message: InboundMessage): AsyncIterable<TurnEvent>;
+}
+
 // ---- The human inbox: hand-offs, the people who answer them, and where prospects hear back --------------
 
 export type HandoffKind = "support" | "human" | "hot_lead";

@@ -13,11 +13,22 @@ export interface FakeToolCall {
   id?: string;
 }
 
-/** One scripted answer. `delayMs` holds the answer back, e.g. to trigger a client timeout. */
+/**
+ * One scripted answer. `delayMs` holds the answer back, e.g. to trigger a client timeout. When the client asks
+ * for a stream, `stream` paces it: a pause between content chunks, or a stall after some of them (the
+ * connection stays open, silent, until the client hangs up: a timeout mid-stream).
+ */
 export type FakeReply =
-  | { text: string; delayMs?: number }
+  | { text: string; delayMs?: number; stream?: FakeStreamPacing }
   | { toolCalls: FakeToolCall[]; text?: string; delayMs?: number }
   | { status: number; message?: string; delayMs?: number };
+
+export interface FakeStreamPacing {
+  /** Pause before each content chunk after the first. */
+  chunkDelayMs?: number;
+  /** Send this many content chunks, then nothing more. */
+  stallAfterChunks?: number;
+}
 
 export interface ChatCompletionRequest {
   model?: string;
@@ -129,7 +140,8 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       return;
     }
     const completion = buildCompletion(reply, body.model ?? "fake-model", nextId);
-    if (body.stream) streamCompletion(res, completion, body.stream_options?.include_usage === true);
+    const pacing = "stream" in reply ? reply.stream : undefined;
+    if (body.stream) await streamCompletion(res, completion, body.stream_options?.include_usage === true, pacing);
     else sendJson(res, 200, completion);
   }
 
@@ -218,7 +230,7 @@ function buildCompletion(
 }
 
 /** The same completion as `chat.completion.chunk` events: role, content pieces, tool calls, finish, usage. */
-function streamCompletion(res: ServerResponse, completion: Completion, includeUsage: boolean): void {
+async function streamCompletion(res: ServerResponse, completion: Completion, includeUsage: boolean, pacing: FakeStreamPacing = {}): Promise<void> {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
   const choice = completion.choices[0]!;
   const chunk = (delta: Record<string, unknown>, finishReason: string | null = null, extra: object = {}): void => {
@@ -234,7 +246,16 @@ function streamCompletion(res: ServerResponse, completion: Completion, includeUs
     res.write(`data: ${JSON.stringify(event)}\n\n`);
   };
   chunk({ role: "assistant", content: "" });
-  for (const piece of splitText(choice.message.content ?? "")) chunk({ content: piece });
+  let sent = 0;
+  for (const piece of splitText(choice.message.content ?? "")) {
+    if (sent === pacing.stallAfterChunks) {
+      await wait(res, 60 * 60_000);
+      return;
+    }
+    if (sent > 0 && pacing.chunkDelayMs && !(await wait(res, pacing.chunkDelayMs))) return;
+    chunk({ content: piece });
+    sent += 1;
+  }
   choice.message.tool_calls?.forEach((call, index) => {
     chunk({ tool_calls: [{ index, id: call.id, type: "function", function: { name: call.function.name, arguments: "" } }] });
     chunk({ tool_calls: [{ index, function: { arguments: call.function.arguments } }] });
