@@ -4,12 +4,12 @@ export interface InviteEmail {
   to: string;
   subject: string;
   text: string;
-  /** The VCALENDAR text, sent as a text/calendar part and as invite.ics. */
-  ics: string;
-  method: "REQUEST" | "CANCEL";
+  /** The VCALENDAR text, sent as a text/calendar part and as invite.ics; plain emails (follow-ups) have none. */
+  ics?: string;
+  method?: "REQUEST" | "CANCEL";
 }
 
-/** Sends calendar invites. `enabled` is false for the no-op used when no SMTP server is configured. */
+/** Sends calendar invites and plain emails (follow-ups). `enabled` is false for the no-op used when no SMTP server is configured. */
 export interface InviteMailer {
   readonly enabled: boolean;
   send(email: InviteEmail): Promise<void>;
@@ -28,7 +28,7 @@ export function createSmtpInviteMailer(options: { url: string; from: string }): 
         to: email.to,
         subject: email.subject,
         text: email.text,
-        icalEvent: { method: email.method, filename: "invite.ics", content: email.ics },
+        ...(email.ics ? { icalEvent: { method: email.method ?? "REQUEST", filename: "invite.ics", content: email.ics } } : {}),
       });
     },
   };
