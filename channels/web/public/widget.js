@@ -83,6 +83,7 @@
     ".meta{margin-top:4px;padding:0 6px;font-size:11.5px;color:var(--muted)}",
     ".streaming .text>p:last-child::after,.streaming .text>ul:last-child>li:last-child::after{content:'';display:inline-block;width:6px;height:1em;margin-left:2px;vertical-align:-2px;background:currentColor;opacity:.5;animation:blink 1s steps(2) infinite}",
     "@keyframes blink{50%{opacity:0}}",
+    ".progress{align-self:flex-start;margin:-6px 0 0;padding:0 6px;font-size:12.5px;font-style:italic;color:var(--muted)}",
     ".typing{align-self:flex-start;display:flex;gap:4px;padding:14px 16px;border-radius:18px;border-bottom-left-radius:6px;background:#fff;border:1px solid var(--line)}",
     ".typing i{width:7px;height:7px;border-radius:50%;background:#94a3b8;animation:bounce 1.2s infinite ease-in-out}",
     ".typing i:nth-child(2){animation-delay:.15s}.typing i:nth-child(3){animation-delay:.3s}",
@@ -251,6 +252,22 @@
     }
   }
 
+  /** A muted line saying what the assistant is doing ("Looking up the Globex deal…"); "" removes it. */
+  var statusEl = null;
+  function showStatus(text) {
+    if (text && !statusEl) {
+      statusEl = document.createElement("p");
+      statusEl.className = "progress";
+      statusEl.setAttribute("role", "status");
+    }
+    if (!statusEl) return;
+    if (!text) { statusEl.remove(); statusEl = null; return; }
+    statusEl.textContent = text;
+    // Under the typing dots, or under the answer streaming so far.
+    log.appendChild(statusEl);
+    scrollDown();
+  }
+
   function showError(message) {
     errorText.textContent = message;
     errorBox.hidden = !message;
@@ -374,16 +391,24 @@
         });
       }
       var current = null, failed = null, got = false;
+      // The draft: the answer as it streams; `replace` restarts it (the model's words gave way to a checked answer).
+      var draw = function (text) {
+        showStatus("");
+        showTyping(false);
+        if (!current) { current = addMessage("assistant", ""); current.wrap.classList.add("streaming"); current.text = ""; }
+        current.text = text;
+        renderRich(current.body, current.text);
+        scrollDown();
+      };
       return readEvents(res, function (name, data) {
         if (name === "conversation") setConversation(data.conversationId);
         else if (name === "typing") showTyping(true);
-        else if (name === "delta") {
-          showTyping(false);
-          if (!current) { current = addMessage("assistant", ""); current.wrap.classList.add("streaming"); current.text = ""; }
-          current.text += data.text;
-          renderRich(current.body, current.text);
-          scrollDown();
+        else if (name === "status") showStatus(data.text);
+        else if (name === "delta") draw((current ? current.text : "") + data.text);
+        else if (name === "replace") {
+          if (data.text || current) draw(data.text);
         } else if (name === "message") {
+          showStatus("");
           showTyping(false);
           if (!data.text && !current) return; // a person holds the conversation: the assistant stays silent
           if (!current) current = addMessage("assistant", "");
@@ -394,7 +419,10 @@
           current = null;
         } else if (name === "error") failed = data.reason || "The assistant could not answer.";
       }).then(function () {
+        showStatus("");
         showTyping(false);
+        // A half-streamed answer is not an answer.
+        if (current) { current.wrap.remove(); current = null; }
         if (failed) throw new Error(failed);
         return got;
       });
