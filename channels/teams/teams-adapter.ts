@@ -6,6 +6,8 @@ import { BadInputError, UnauthorizedError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/logger.js";
 import type { Actor } from "../../src/core/domain.js";
 import type { ConversationHandler } from "../../src/core/ports.js";
+import type { ApprovalDesk } from "../../src/core/approvals.js";
+import { decisionNotice, parseApprovalSubmit, submitEdits } from "./approval-card.js";
 import { createTaskTracker } from "../shared/task-tracker.js";
 import type { ChannelRoutes } from "../types.js";
 import { ActivityEnvelope, TeamsMessage, tenantOf } from "./activity.js";
@@ -42,6 +44,8 @@ export interface TeamsRoutesDeps {
   typingAfterMs?: number;
   /** Token-signing key metadata other than the public cloud's: tests and private clouds only. */
   openIdMetadataUrl?: string;
+  /** Decisions from approval cards (Action.Submit); managers only. */
+  approvals?: ApprovalDesk;
 }
 
 export interface TeamsRoutes extends ChannelRoutes {
@@ -118,6 +122,14 @@ export function createTeamsRoutes(deps: TeamsRoutesDeps): TeamsRoutes {
       return;
     }
     await remember(actor, context.activity);
+    const submit = deps.approvals && parseApprovalSubmit(context.activity.value);
+    if (submit && deps.approvals) {
+      if (actor.role !== "manager") return void (await context.sendActivity("Only managers listed in TEAMS_MANAGERS can decide approvals."));
+      const found = await deps.approvals.find(submit.approvalId);
+      const { decision, edits } = submitEdits(submit, found?.preview.editable ?? "body");
+      const result = await deps.approvals.decide({ id: submit.approvalId, decision, edits, approver: { id: `teams:${actor.id}`, name: message.from.name ?? actor.id } });
+      return void (await context.sendActivity(decisionNotice(result)));
+    }
     const text = messageText(message);
     if (!text) {
       await context.sendActivity(TEAMS_TEXT.empty);

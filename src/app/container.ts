@@ -32,6 +32,10 @@ import { createModelsRepo } from "../infra/postgres/models-repo.js";
 import { openDatabase, type Database } from "../infra/postgres/pool.js";
 import { createLlmProvider } from "../llm/index.js";
 import type { LlmProvider } from "../llm/provider.js";
+import { createApprovalsRepo } from "../infra/postgres/approvals-repo.js";
+import { createOutreachRepo } from "../infra/postgres/outreach-repo.js";
+import { createApprovals, type Approvals } from "./approvals.js";
+import { createApprovalNotifier, createOutreachTools, createRequesterNotifier } from "./approval-wiring.js";
 import { createConversationHandler, type TurnTracker } from "./conversation-handler.js";
 import { createHandoffNotifier, createProspectDelivery } from "./handoff-wiring.js";
 import { createMetrics, type Metrics } from "./metrics.js";
@@ -55,6 +59,8 @@ export interface Container {
   handler: ConversationHandler & TurnTracker;
   /** The human inbox: people's replies and releases (Slack threads, operator API). */
   inbox: HandoffInbox;
+  /** Paused actions waiting for a person (APPROVAL_REQUIRED): the desk decides and resumes the graph. */
+  approvals: Approvals;
   close(): Promise<void>;
 }
 
@@ -97,6 +103,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
       clock,
       logger,
     });
+    const mailer = createInviteMailer(config.smtp);
+    const outreach = createOutreachRepo(db.pool);
     const tools = new ToolRegistry([
       createHandoffTool({ desk }),
       createConsentTool({ consents: repos.consents }),
@@ -104,25 +112,35 @@ export async function createContainer(config: Config, options: ContainerOptions 
       createCatalogTool({ catalog: createCatalogRepo(db.pool), knowledge: kb }),
       createCaptureLeadTool({ pool: db.pool, clock, handoffs: { ...repos.handoffs, open: desk.open } }),
       createBookDemoTool({
-        pool: db.pool, clock, companyName: config.company.name, logger, mailer: createInviteMailer(config.smtp), organizerEmail: config.smtp.from,
+        pool: db.pool, clock, companyName: config.company.name, logger, mailer, organizerEmail: config.smtp.from,
       }),
+      ...createOutreachTools({ config, crm: outreach, consents: repos.consents, mailer, clock, logger }),
       createDealLookupTool({ pool: db.pool, clock }),
       createLeadScoringTool({ pool: db.pool, clock }),
       ...createPipelineTools({ pool: db.pool, clock }),
       createSegmentInsightTool({ pool: db.pool, clock }),
     ]);
     const graph = buildSalesGraph({
-      router, tools, consents: repos.consents, llm, company: config.company, clock, logger, checkpointer, store: memory.store,
+      router, tools, consents: repos.consents, llm, company: config.company, clock, logger, checkpointer, store: memory.store, outreach,
     });
     const metrics = createMetrics();
-    const handler = createConversationHandler({
+    const approvals = createApprovals({
       graph,
-      conversations: repos.conversations,
-      clock,
+      store: createApprovalsRepo(db.pool),
+      notifier: createApprovalNotifier(config, db.pool, logger),
+      requester: createRequesterNotifier(config, db.pool, logger),
       logger,
-      onTurn: (t) => metrics.turnSeconds.observe({ channel: t.channel, intent: t.intent }, t.seconds),
-      inbox,
     });
+    const handler = approvals.wrap(
+      createConversationHandler({
+        graph,
+        conversations: repos.conversations,
+        clock,
+        logger,
+        onTurn: (t) => metrics.turnSeconds.observe({ channel: t.channel, intent: t.intent }, t.seconds),
+        inbox,
+      }),
+    );
     return {
       config,
       logger,
@@ -136,6 +154,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       graph,
       handler,
       inbox,
+      approvals,
       async close() {
         await handler.drain();
         await memory.close();

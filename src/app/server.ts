@@ -17,6 +17,7 @@ import { createChatUpdatesRoutes } from "./chat-updates-routes.js";
 import type { Container } from "./container.js";
 import { errorHandler } from "./http-errors.js";
 import { createOperatorRoutes } from "./operator-routes.js";
+import { createApprovalRoutes } from "./approval-routes.js";
 
 export interface HttpApp {
   app: Express;
@@ -73,6 +74,7 @@ export function createHttpApp(container: Container): HttpApp {
       config: config.slack,
       rateLimiter: limiter(),
       handoffs: { inbox: container.inbox, fallbackName: `${config.company.name} team` },
+      approvals: container.approvals.desk,
     });
     app.use(slack.router);
     drains.push(slack.drain);
@@ -95,6 +97,7 @@ export function createHttpApp(container: Container): HttpApp {
       ...common,
       config: config.teams,
       references: createChannelReferencesRepo<TeamsReference>(container.db.pool, "teams"),
+      approvals: container.approvals.desk,
     });
     app.use(teams.router);
     drains.push(teams.drain);
@@ -129,6 +132,16 @@ export function createHttpApp(container: Container): HttpApp {
       apiToken: config.server.apiToken,
       bodyLimitBytes: config.server.bodyLimitBytes,
       defaultAuthor: `${config.company.name} team`,
+    }),
+  );
+
+  app.use(
+    createApprovalRoutes({
+      desk: container.approvals.desk,
+      store: container.approvals.store,
+      apiToken: config.server.apiToken,
+      bodyLimitBytes: config.server.bodyLimitBytes,
+      defaultAuthor: "operator",
     }),
   );
 

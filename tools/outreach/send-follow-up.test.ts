@@ -52,12 +52,13 @@ function setup(options: { approvalRequired: boolean; withdrawn?: string[] }) {
 
 const INPUT = { channel: "email", to: { name: "Jane Doe" }, subject: "Next steps", body: "Hi Jane, following up on the proposal." };
 const thread = (id: string) => ({ configurable: { thread_id: id } });
+const interruptsOf = (result: unknown) => (result as { __interrupt__?: { value: unknown }[] }).__interrupt__;
 
 describe("send_follow_up and its approval", () => {
   it("pauses with an approval request that previews the CRM address, and sends nothing yet", async () => {
     const { sent, graph } = setup({ approvalRequired: true });
     const paused = await graph.invoke({ input: INPUT }, thread("a"));
-    const request = paused.__interrupt__?.[0]?.value as ApprovalRequest;
+    const request = interruptsOf(paused)?.[0]?.value as ApprovalRequest;
     expect(request).toMatchObject({ kind: "approval", action: "send_follow_up", requestedBy: "U0REP1", input: INPUT });
     expect(request.preview.summary).toBe("Email to Jane Doe (Globex) <jane@globex.example>: Next steps");
     expect(sent).toEqual([]);
@@ -100,7 +101,7 @@ describe("send_follow_up and its approval", () => {
   it("sends at once when approvals are not required", async () => {
     const { sent, graph } = setup({ approvalRequired: false });
     const done = await graph.invoke({ input: INPUT }, thread("f"));
-    expect(done.__interrupt__).toBeUndefined();
+    expect(interruptsOf(done)).toBeUndefined();
     expect(done.out?.status).toBe("sent");
     expect(sent).toHaveLength(1);
   });
@@ -108,7 +109,7 @@ describe("send_follow_up and its approval", () => {
   it("does not ask for approval of a message to someone who opted out on another channel", async () => {
     const { sent, graph } = setup({ approvalRequired: true, withdrawn: ["phone:+14155550134"] });
     const done = await graph.invoke({ input: INPUT }, thread("g"));
-    expect(done.__interrupt__).toBeUndefined();
+    expect(interruptsOf(done)).toBeUndefined();
     expect(done.out).toMatchObject({ status: "blocked", reason: "no_consent" });
     expect(sent).toEqual([]);
   });
