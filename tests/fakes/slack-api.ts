@@ -3,11 +3,12 @@ import type { AddressInfo } from "node:net";
 
 /**
  * A local Slack Web API for tests: real HTTP, Slack's wire format. `POST /api/{method}` for `chat.postMessage`,
- * `chat.postEphemeral` and `auth.test` (form-encoded or JSON, bearer token), and `POST /response/{id}` as a
- * `response_url` target. Every call is recorded. Point Bolt at it with `SLACK_API_URL={url}/api/`.
+ * `chat.postEphemeral`, `chat.update`, `chat.delete` and `auth.test` (form-encoded or JSON, bearer token), and
+ * `POST /response/{id}` as a `response_url` target. Every call is recorded; `messages` holds what each posted
+ * message shows now, after updates. Point Bolt at it with `SLACK_API_URL={url}/api/`.
  */
 export interface SlackApiCall {
-  /** `chat.postMessage`, `chat.postEphemeral`, `auth.test`, or `response_url` for /response/* posts. */
+  /** `chat.postMessage`, `chat.update`, `chat.postEphemeral`, `auth.test`, or `response_url` for /response/* posts. */
   method: string;
   path: string;
   token?: string;
@@ -21,6 +22,8 @@ export interface FakeSlackApi {
   /** SLACK_API_URL for Bolt's WebClient: `{url}/api/`. */
   apiUrl: string;
   calls: SlackApiCall[];
+  /** Posted messages by `channel:ts` as they read now (text, blocks), updates applied; deleted ones removed. */
+  messages: Map<string, { channel: string; ts: string; text?: string; blocks?: unknown[] }>;
   /** A fresh response_url on this server. */
   responseUrl(id?: string): string;
   /** Calls of one method, in arrival order. */
@@ -52,6 +55,7 @@ function decode(contentType: string, raw: string): Record<string, any> {
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackApiCall[] = [];
+  const messages: FakeSlackApi["messages"] = new Map();
   const failures = new Map<string, { status: number; retryAfterSec?: number }>();
   const waiters: Array<() => void> = [];
   let ts = 1_700_000_000;
@@ -85,7 +89,19 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case "chat.postMessage":
         if (!body.channel) return send(res, 200, { ok: false, error: "channel_not_found" });
         ts += 1;
+        messages.set(`${body.channel}:${ts}.000100`, { channel: body.channel, ts: `${ts}.000100`, text: body.text, blocks: body.blocks });
         return send(res, 200, { ok: true, channel: body.channel, ts: `${ts}.000100`, message: { text: body.text, bot_id: FAKE_BOT.botId } });
+      case "chat.update": {
+        const message = messages.get(`${body.channel}:${body.ts}`);
+        if (!message) return send(res, 200, { ok: false, error: "message_not_found" });
+        // Slack keeps the blocks when an update gives text only.
+        message.text = body.text;
+        if (body.blocks !== undefined) message.blocks = body.blocks;
+        return send(res, 200, { ok: true, channel: body.channel, ts: body.ts, text: body.text });
+      }
+      case "chat.delete":
+        if (!messages.delete(`${body.channel}:${body.ts}`)) return send(res, 200, { ok: false, error: "message_not_found" });
+        return send(res, 200, { ok: true, channel: body.channel, ts: body.ts });
       case "chat.postEphemeral":
         if (!body.channel || !body.user) return send(res, 200, { ok: false, error: "invalid_arguments" });
         ts += 1;
@@ -107,6 +123,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     url,
     apiUrl: `${url}/api/`,
     calls,
+    messages,
     responseUrl: (id) => `${url}/response/${id ?? `r${++responses}`}`,
     callsTo,
     async waitFor(method, count = 1, timeoutMs = 3000) {
@@ -129,6 +146,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     reset() {
       calls.length = 0;
+      messages.clear();
       failures.clear();
     },
     close: () =>
