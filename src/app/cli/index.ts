@@ -7,6 +7,7 @@ import { registerKbCommands } from "./kb-commands.js";
 import { registerLeadsCommands } from "./leads-commands.js";
 import { registerPipelineCommands } from "./pipeline-commands.js";
 import { registerSegmentsCommands } from "./segments-commands.js";
+import { registerTranscriptCommands } from "./transcript-commands.js";
 
 /** Exit codes (DESIGN.md): 0 success, 1 runtime failure, 2 bad usage or bad input. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo): Command {
   registerSegmentsCommands(program, context);
   registerKbCommands(program, context);
   registerLeadsCommands(program, context);
+  registerTranscriptCommands(program, context);
   return program;
 }
 
