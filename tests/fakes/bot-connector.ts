@@ -6,7 +6,9 @@ import type { AddressInfo } from "node:net";
  * A local Bot Framework for tests, speaking its wire protocol over real HTTP:
  *
  * - the connector a bot replies to: `POST /v3/conversations/{id}/activities/{activityId}` (reply) and
- *   `POST /v3/conversations/{id}/activities` (proactive). Point an activity's `serviceUrl` at `url + "/"`.
+ *   `POST /v3/conversations/{id}/activities` (proactive), and `PUT`/`DELETE` on
+ *   `/v3/conversations/{id}/activities/{activityId}` to update or delete an activity the bot sent (recorded in
+ *   `updates` and `deletions`). Point an activity's `serviceUrl` at `url + "/"`.
  * - the channel token issuer: `GET /v1/.well-known/openidconfiguration` and its `jwks_uri`, with one RSA key
  *   endorsed for `msteams`, and `signChannelToken()` minting the JWTs the Bot Framework sends to bots.
  *   Point botbuilder's `ToBotFromChannelOpenIdMetadataUrl` at `openIdMetadataUrl`.
@@ -17,6 +19,15 @@ export interface ConnectorCall {
   replyToId?: string;
   authorization?: string;
   activity: Record<string, any>;
+}
+
+/** A `PUT` (update) or `DELETE` of an activity the bot sent earlier. */
+export interface ConnectorEdit {
+  conversationId: string;
+  activityId: string;
+  /** The new activity; empty for a deletion. */
+  activity: Record<string, any>;
+  at: number;
 }
 
 export interface ChannelTokenClaims {
@@ -39,6 +50,8 @@ export interface FakeBotFramework {
   /** The `kid` of the published signing key. */
   keyId: string;
   calls: ConnectorCall[];
+  updates: ConnectorEdit[];
+  deletions: ConnectorEdit[];
   /** Resolves once `count` activities have arrived; rejects after `timeoutMs`. */
   waitFor(count: number, timeoutMs?: number): Promise<ConnectorCall[]>;
   /** An RS256 JWT as the Bot Framework signs it, by the published key unless another is given. */
@@ -75,6 +88,8 @@ export async function startFakeBotFramework(): Promise<FakeBotFramework> {
   const keyId = "fake-bf-key-1";
   const jwk = publicKey.export({ format: "jwk" });
   const calls: ConnectorCall[] = [];
+  const updates: ConnectorEdit[] = [];
+  const deletions: ConnectorEdit[] = [];
   const waiters: Array<() => void> = [];
   let sequence = 0;
   let url = "";
@@ -111,6 +126,12 @@ export async function startFakeBotFramework(): Promise<FakeBotFramework> {
       sequence += 1;
       return send(res, 200, { id: `reply-${sequence}` });
     }
+    if ((req.method === "PUT" || req.method === "DELETE") && match?.[2] !== undefined) {
+      const edit = { conversationId: decodeURIComponent(match[1]!), activityId: decodeURIComponent(match[2]), activity: await readJson(req), at: Date.now() };
+      (req.method === "PUT" ? updates : deletions).push(edit);
+      waiters.splice(0).forEach((wake) => wake());
+      return req.method === "PUT" ? send(res, 200, { id: edit.activityId }) : send(res, 200, {});
+    }
     send(res, 404, { error: { code: "NotFound", message: `no route for ${req.method} ${path}` } });
   }
 
@@ -126,6 +147,8 @@ export async function startFakeBotFramework(): Promise<FakeBotFramework> {
     openIdMetadataUrl: `${url}/v1/.well-known/openidconfiguration`,
     keyId,
     calls,
+    updates,
+    deletions,
     async waitFor(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (calls.length < count) {
@@ -148,6 +171,8 @@ export async function startFakeBotFramework(): Promise<FakeBotFramework> {
     },
     reset() {
       calls.length = 0;
+      updates.length = 0;
+      deletions.length = 0;
     },
     async close() {
       server.closeAllConnections();
