@@ -8,15 +8,17 @@ import type { Actor } from "../../src/core/domain.js";
 import type { ConversationHandler } from "../../src/core/ports.js";
 import type { ApprovalDesk } from "../../src/core/approvals.js";
 import { decisionNotice, parseApprovalSubmit, submitEdits } from "./approval-card.js";
+import type { LiveMessageTiming } from "../shared/live-message.js";
 import { createTaskTracker } from "../shared/task-tracker.js";
+import { turnEvents } from "../shared/turn-stream.js";
 import type { ChannelRoutes } from "../types.js";
+import { answerTurn, TEAMS_LIVE_TIMING } from "./answer-turn.js";
 import { ActivityEnvelope, TeamsMessage, tenantOf } from "./activity.js";
 import { createBotAuthentication, type TeamsConfig } from "./bot-authentication.js";
 import { createMemoryConversationReferenceStore, shouldReplace, type ConversationReferenceStore } from "./conversation-references.js";
 import { resolveTeamsActor } from "./identity.js";
 import { messageText } from "./message-text.js";
 import { createTeamsNotifier, type TeamsNotifier } from "./notifier.js";
-import { renderActivity } from "./render-card.js";
 import { TeamsCloudAdapter } from "./teams-cloud-adapter.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
@@ -44,6 +46,8 @@ export interface TeamsRoutesDeps {
   typingAfterMs?: number;
   /** Token-signing key metadata other than the public cloud's: tests and private clouds only. */
   openIdMetadataUrl?: string;
+  /** When a streamed answer is first sent and how often it is updated (default TEAMS_LIVE_TIMING). */
+  liveTiming?: LiveMessageTiming;
   /** Decisions from approval cards (Action.Submit); managers only. */
   approvals?: ApprovalDesk;
 }
@@ -57,8 +61,9 @@ export interface TeamsRoutes extends ChannelRoutes {
  * Microsoft Teams through botbuilder's CloudAdapter at `POST /api/messages`. Every activity is authenticated
  * (Bot Framework JWT) unless the local-development flag is set; a message from an allowed tenant and a listed
  * rep or manager becomes one InboundMessage, and the answers go back in the same conversation as text or
- * Adaptive Cards. Everyone else gets a polite refusal. The turn runs inside the request, as the Bot Framework
- * expects; its connector accepts replies while it waits. Mount before any global JSON body parser.
+ * Adaptive Cards; a slow answer streams into one message updated in place. Everyone else gets a polite refusal.
+ * The turn runs inside the request, as the Bot Framework expects; its connector accepts replies while it waits.
+ * Mount before any global JSON body parser.
  */
 export function createTeamsRoutes(deps: TeamsRoutesDeps): TeamsRoutes {
   const bot = createBotAuthentication(deps.config, { openIdMetadataUrl: deps.openIdMetadataUrl });
@@ -80,27 +85,20 @@ export function createTeamsRoutes(deps: TeamsRoutesDeps): TeamsRoutes {
     if (shouldReplace(await references.find(actor.id), incoming)) await references.save(actor.id, incoming);
   }
 
+  /** Typing, then the answer as it streams (channels/teams/answer-turn.ts). Failures are logged and told. */
   async function answer(context: TurnContext, actor: Actor, message: TeamsMessage, text: string): Promise<void> {
-    const typing = setTimeout(() => {
-      context.sendActivity({ type: ActivityTypes.Typing }).catch((e: unknown) => log.debug({ err: e }, "typing indicator not sent"));
-    }, typingAfterMs);
-    try {
-      const replies = await deps.handler({
-        channel: "teams",
-        conversationId: message.conversation.id,
-        actor,
-        text,
-        messageId: message.id,
-        receivedAt: clock.now(),
-      });
-      clearTimeout(typing);
-      for (const reply of replies) await context.sendActivity(renderActivity(reply));
-    } catch (error) {
+    const events = turnEvents(deps.handler, {
+      channel: "teams",
+      conversationId: message.conversation.id,
+      actor,
+      text,
+      messageId: message.id,
+      receivedAt: clock.now(),
+    });
+    const options = { timing: deps.liveTiming ?? TEAMS_LIVE_TIMING, typingAfterMs, failed: TEAMS_TEXT.failed, logger: log };
+    await answerTurn(context, events, options).catch((error: unknown) => {
       log.error({ err: error, conversation: message.conversation.id }, "teams turn failed");
-      await context.sendActivity(TEAMS_TEXT.failed);
-    } finally {
-      clearTimeout(typing);
-    }
+    });
   }
 
   async function onTurn(context: TurnContext): Promise<void> {
