@@ -64,6 +64,7 @@ export async function startSlackStreamHarness(slack: FakeSlackApi, handler: Conv
       await post(new URLSearchParams(form).toString(), "application/x-www-form-urlencoded");
     },
     async close() {
+      if (!server.listening) return;
       await routes.drain();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
