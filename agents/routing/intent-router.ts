@@ -40,6 +40,9 @@ const SPEAKER_LINE =
 const NOT_SPEAKERS: ReadonlySet<string> = new Set(["from", "to", "cc", "bcc", "subject", "date", "sent"]);
 const MIN_SPEAKER_LINES = 4;
 const MIN_TRANSCRIPT_LENGTH = 120;
+/** An uploaded caption file (WebVTT, SRT) or JSON turns, as shared in Slack or Teams. */
+const CAPTION_FILE = /^\uFEFF?\s*(?:WEBVTT\b|\d+\s*\r?\n\s*\d{1,3}:\d{2}:\d{2},\d{1,3}\s*-->)/;
+const JSON_TURNS = /^\uFEFF?\s*[[{][\s\S]{0,200}"speaker"\s*:/;
 
 /** Speaker label of a line such as "Rep: …", "[00:01] Dana (Globex): …", "00:01:10 Karen: …". */
 export function speakerOf(line: string): string | undefined {
@@ -52,6 +55,7 @@ export function speakerOf(line: string): string | undefined {
  */
 export function looksLikeTranscript(text: string): boolean {
   if (text.length < MIN_TRANSCRIPT_LENGTH) return false;
+  if (CAPTION_FILE.test(text) || JSON_TURNS.test(text)) return true;
   const speakers = text
     .split(/\r?\n/)
     .map(speakerOf)

@@ -7,6 +7,7 @@ import {
   type InsightData,
   type LeadsInsight,
   type PipelineInsight,
+  type TranscriptInsight,
 } from "../../src/core/insight-data.js";
 import { clip, escapeMrkdwn, markdownToMrkdwn } from "./mrkdwn.js";
 
@@ -110,6 +111,25 @@ function leadsBlocks(data: LeadsInsight): Block[] {
   });
 }
 
+function transcriptBlocks(data: TranscriptInsight): Block[] {
+  const objections = data.objections.map((o) => `${o.type.replace(/_/g, " ")}${o.answered ? "" : " (not answered)"}: “${o.quote}”`);
+  const coaching = data.coaching.map((c) => (c.evidence ? `${c.advice} — ${c.evidence}` : c.advice));
+  return [
+    data.title ? section(`*${escapeMrkdwn(data.title)}*`) : undefined,
+    fieldsSection([
+      [`Talk share (by ${data.basis})`, `rep ${percent(data.talkRatio.rep)} · customer ${percent(data.talkRatio.customer)}`],
+      ["Longest monologue", data.longestMonologue],
+      ["Questions", `rep ${data.questions.rep} · customer ${data.questions.customer}`],
+      ["Sentiment", data.sentiment],
+      ["Outlook", data.outlook ? `${data.outlook.label} (${percent(data.outlook.likelihood)})` : undefined],
+    ]),
+    bullets("Objections", objections),
+    bullets("Next steps", data.nextSteps),
+    bullets("Coaching", coaching),
+    data.logged ? context(escapeMrkdwn(data.logged)) : undefined,
+  ].filter((b): b is Block => b !== undefined);
+}
+
 function genericBlocks(data: GenericInsight): Block[] {
   return [
     data.title ? section(`*${escapeMrkdwn(data.title)}*`) : undefined,
@@ -126,6 +146,8 @@ function insightBlocks(data: InsightData): Block[] {
       return pipelineBlocks(data as PipelineInsight);
     case "leads":
       return leadsBlocks(data as LeadsInsight);
+    case "transcript":
+      return transcriptBlocks(data as TranscriptInsight);
     default:
       return genericBlocks(data as GenericInsight);
   }

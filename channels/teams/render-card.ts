@@ -6,6 +6,7 @@ import {
   type InsightData,
   type LeadsInsight,
   type PipelineInsight,
+  type TranscriptInsight,
 } from "../../src/core/insight-data.js";
 import type { OutboundMessage } from "../../src/core/ports.js";
 
@@ -89,6 +90,26 @@ function leadsElements(data: LeadsInsight): Element[] {
   ]);
 }
 
+function transcriptElements(data: TranscriptInsight): Element[] {
+  return present([
+    heading(data.title ?? "Call review"),
+    factSet([
+      [`Talk share (by ${data.basis})`, `rep ${percent(data.talkRatio.rep)} · customer ${percent(data.talkRatio.customer)}`],
+      ["Longest monologue", data.longestMonologue],
+      ["Questions", `rep ${data.questions.rep} · customer ${data.questions.customer}`],
+      ["Sentiment", data.sentiment],
+      ["Outlook", data.outlook ? `${data.outlook.label} (${percent(data.outlook.likelihood)})` : undefined],
+    ]),
+    bulletList(
+      "Objections",
+      data.objections.map((o) => `${o.type.replace(/_/g, " ")}${o.answered ? "" : " (not answered)"}: “${o.quote}”`),
+    ),
+    bulletList("Next steps", data.nextSteps),
+    bulletList("Coaching", data.coaching.map((c) => (c.evidence ? `${c.advice} — ${c.evidence}` : c.advice))),
+    data.logged ? textBlock(data.logged, { isSubtle: true, size: "Small" }) : undefined,
+  ]);
+}
+
 function genericElements(data: GenericInsight): Element[] {
   return present([
     data.title ? heading(data.title) : undefined,
@@ -105,6 +126,8 @@ function insightElements(data: InsightData): Element[] {
       return pipelineElements(data as PipelineInsight);
     case "leads":
       return leadsElements(data as LeadsInsight);
+    case "transcript":
+      return transcriptElements(data as TranscriptInsight);
     default:
       return genericElements(data as GenericInsight);
   }

@@ -17,6 +17,7 @@ import { createChatUpdatesRoutes } from "./chat-updates-routes.js";
 import type { Container } from "./container.js";
 import { errorHandler } from "./http-errors.js";
 import { createOperatorRoutes } from "./operator-routes.js";
+import { createTranscriptRoutes } from "./transcript-routes.js";
 import { createApprovalRoutes } from "./approval-routes.js";
 
 export interface HttpApp {
@@ -144,6 +145,8 @@ export function createHttpApp(container: Container): HttpApp {
       defaultAuthor: "operator",
     }),
   );
+
+  app.use(createTranscriptRoutes({ transcripts: container.transcripts, apiToken: config.server.apiToken }));
 
   app.use((req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(logger));

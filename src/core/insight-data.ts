@@ -51,6 +51,22 @@ export const LeadsInsightData = z.object({
     .min(1),
 });
 
+/** A call transcript's analysis: metrics, objections with quotes, next steps, coaching, outlook. */
+export const TranscriptInsightData = z.object({
+  kind: z.literal("transcript"),
+  title: z.string().optional(),
+  talkRatio: z.object({ rep: z.number().min(0).max(1), customer: z.number().min(0).max(1) }),
+  basis: z.enum(["time", "words"]),
+  longestMonologue: z.string().optional(),
+  questions: z.object({ rep: z.number().int(), customer: z.number().int() }),
+  sentiment: z.string().optional(),
+  outlook: z.object({ likelihood: z.number().min(0).max(1), label: z.string() }).optional(),
+  objections: z.array(z.object({ type: z.string(), quote: z.string(), answered: z.boolean() })).default([]),
+  nextSteps: z.array(z.string()).default([]),
+  coaching: z.array(z.object({ advice: z.string(), evidence: z.string().optional() })).default([]),
+  logged: z.string().optional(),
+});
+
 /** Anything else worth a card: a title, label/value facts and a footnote. */
 export const GenericInsightData = z.object({
   kind: z.string(),
@@ -63,14 +79,23 @@ export type DealInsight = z.infer<typeof DealInsightData>;
 export type PipelineInsight = z.infer<typeof PipelineInsightData>;
 export type LeadsInsight = z.infer<typeof LeadsInsightData>;
 export type GenericInsight = z.infer<typeof GenericInsightData>;
-export type InsightData = DealInsight | PipelineInsight | LeadsInsight | GenericInsight;
+export type TranscriptInsight = z.infer<typeof TranscriptInsightData>;
+export type InsightData = DealInsight | PipelineInsight | LeadsInsight | TranscriptInsight | GenericInsight;
 
 /** Parses `OutboundMessage.data`; undefined when absent or malformed (render the text alone). */
 export function parseInsightData(data: unknown): InsightData | undefined {
   if (data === undefined || data === null) return undefined;
   const kind = (data as { kind?: unknown }).kind;
   const schema =
-    kind === "deal" ? DealInsightData : kind === "pipeline" ? PipelineInsightData : kind === "leads" ? LeadsInsightData : GenericInsightData;
+    kind === "deal"
+      ? DealInsightData
+      : kind === "pipeline"
+        ? PipelineInsightData
+        : kind === "leads"
+          ? LeadsInsightData
+          : kind === "transcript"
+            ? TranscriptInsightData
+            : GenericInsightData;
   const parsed = schema.safeParse(data);
   return parsed.success ? parsed.data : undefined;
 }

@@ -32,6 +32,8 @@ export interface FakeSlackApi {
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<SlackApiCall[]>;
   /** The next call to `method` gets this HTTP status (429 carries `Retry-After: retryAfterSec`). */
   failNext(method: string, status: number, retryAfterSec?: number): void;
+  /** A file the bot can read: `files.info` answers with a `url_private` on this server, served with the bot token. */
+  addFile(file: { id: string; name: string; content: string }): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -55,6 +57,8 @@ function decode(contentType: string, raw: string): Record<string, any> {
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackApiCall[] = [];
+  const files = new Map<string, { id: string; name: string; content: string }>();
+  let serverUrl = "";
   const messages: FakeSlackApi["messages"] = new Map();
   const failures = new Map<string, { status: number; retryAfterSec?: number }>();
   const waiters: Array<() => void> = [];
@@ -71,7 +75,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const body = decode(req.headers["content-type"] ?? "", raw);
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (body.token as string | undefined);
-    const method = path.startsWith("/response/") ? "response_url" : path.replace(/^\/api\//, "");
+    const method = path.startsWith("/response/") ? "response_url" : path.startsWith("/files/") ? "file_download" : path.replace(/^\/api\//, "");
     calls.push({ method, path, token, body, at: Date.now() });
     waiters.splice(0).forEach((wake) => wake());
 
@@ -82,8 +86,25 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       return send(res, failure.status, { ok: false, error: failure.status === 429 ? "ratelimited" : "fatal_error" }, headers);
     }
     if (method === "response_url") return send(res, 200, { ok: true });
+    // Slack answers a file download without the bot token with its sign-in page, not an error.
+    if (method === "file_download" && !token) {
+      res.writeHead(200, { "content-type": "text/html" });
+      return res.end("<!DOCTYPE html><html><body>Sign in to Slack</body></html>");
+    }
     if (!token) return send(res, 200, { ok: false, error: "not_authed" });
     switch (method) {
+      case "file_download": {
+        const file = files.get(path.slice("/files/".length));
+        if (!file) return send(res, 404, { ok: false, error: "file_not_found" });
+        res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+        return res.end(file.content);
+      }
+      case "files.info": {
+        const file = files.get(String(body.file ?? ""));
+        if (!file) return send(res, 200, { ok: false, error: "file_not_found" });
+        const url = `${serverUrl}/files/${file.id}`;
+        return send(res, 200, { ok: true, file: { id: file.id, name: file.name, size: Buffer.byteLength(file.content), url_private: url, url_private_download: url } });
+      }
       case "auth.test":
         return send(res, 200, { ok: true, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId, team_id: FAKE_BOT.teamId, url: "https://fake.slack.com/" });
       case "chat.postMessage":
@@ -116,6 +137,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  serverUrl = url;
   let responses = 0;
 
   const callsTo = (method: string) => calls.filter((c) => c.method === method);
@@ -143,6 +165,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     failNext(method, status, retryAfterSec) {
       failures.set(method, { status, retryAfterSec });
+    },
+    addFile(file) {
+      files.set(file.id, file);
     },
     reset() {
       calls.length = 0;
