@@ -93,6 +93,8 @@ export function createIntentRouter(deps: IntentRouterDeps): IntentRouter {
         return { intent: "opt_out", confidence: 1, source: "rule" };
       }
       if (input.role === "prospect" && looksLikeInjection(input.text)) return { intent: "smalltalk", confidence: 1, source: "rule" };
+      // "2", "?", "k": nothing to classify, and nothing a search could answer
+      if (!/\p{L}{2,}/u.test(input.text)) return { intent: "smalltalk", confidence: 1, source: "rule" };
       if (input.role !== "prospect" && looksLikeTranscript(input.text)) {
         return { intent: "call_transcript", confidence: 1, source: "rule" };
       }
