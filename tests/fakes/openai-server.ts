@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 
 /**
  * A local OpenAI-compatible server for tests: real HTTP, real wire format, scripted answers.
- * `POST /v1/chat/completions` (JSON or SSE), `GET /v1/models`, `POST /v1/embeddings`.
+ * `POST /v1/chat/completions` (JSON or SSE), `GET /v1/models`, `POST /v1/embeddings`,
+ * `POST /v1/audio/transcriptions` (multipart, answered with the scripted transcription).
  */
 
 export interface FakeToolCall {
@@ -50,6 +51,19 @@ export interface RecordedRequest {
 
 export type FakeResponder = (request: ChatCompletionRequest) => FakeReply;
 
+/** What `/v1/audio/transcriptions` answers: a body (`verbose_json` / `diarized_json` shape) or an error status. */
+export type FakeTranscription = { text?: string; segments?: Array<Record<string, unknown>> } | { status: number; message?: string };
+
+/** A transcription request as received: its multipart fields and the audio's name and size. */
+export interface RecordedTranscription {
+  model: string | null;
+  responseFormat: string | null;
+  chunkingStrategy: string | null;
+  filename: string | null;
+  bytes: number;
+  authorization?: string;
+}
+
 export interface FakeOpenAiOptions {
   port?: number;
   /** When set, only this bearer token is accepted; otherwise any non-empty one is. */
@@ -70,6 +84,10 @@ export interface FakeOpenAi {
   /** Queue answers for the next chat completion requests, first in first out. */
   script(...replies: FakeReply[]): void;
   respondWith(responder: FakeResponder): void;
+  /** The answer to every following `/v1/audio/transcriptions` request. */
+  transcribeWith(answer: FakeTranscription): void;
+  /** Transcription requests, in arrival order. */
+  readonly transcriptions: RecordedTranscription[];
   /** Scripted answers not yet used. */
   pending(): number;
   /** Empties the script and the request log; restores the default responder. */
@@ -83,6 +101,8 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   const queue: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
   let responder = options.respond ?? defaultResponder;
+  const transcriptions: RecordedTranscription[] = [];
+  let transcription: FakeTranscription = { text: "" };
   let sequence = 0;
   const nextId = (prefix: string): string => `${prefix}-${++sequence}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -94,6 +114,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0]!;
+    if (req.method === "POST" && path === "/v1/audio/transcriptions") return transcribe(req, res);
     const raw = await readBody(req);
     let body: unknown;
     try {
@@ -123,6 +144,44 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     } else {
       sendError(res, 404, `Unknown route ${req.method} ${path}`, "invalid_request_error");
     }
+  }
+
+  /** Multipart in, the scripted transcription out; the audio itself is only measured. */
+  async function transcribe(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1]?.trim();
+    requests.push({ method: "POST", path: "/v1/audio/transcriptions", authorization: req.headers.authorization, body: undefined });
+    if (!token || (options.apiKey !== undefined && token !== options.apiKey)) {
+      sendError(res, 401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key");
+      return;
+    }
+    let form: FormData;
+    try {
+      form = await new Request("http://fake/", { method: "POST", headers: { "content-type": req.headers["content-type"] ?? "" }, body: Buffer.concat(chunks) }).formData();
+    } catch {
+      sendError(res, 400, "Could not parse multipart form", "invalid_request_error");
+      return;
+    }
+    const file = form.get("file");
+    const field = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : null);
+    transcriptions.push({
+      model: field("model"),
+      responseFormat: field("response_format"),
+      chunkingStrategy: field("chunking_strategy"),
+      filename: file instanceof File ? file.name : null,
+      bytes: file instanceof Blob ? file.size : 0,
+      authorization: req.headers.authorization,
+    });
+    if (!(file instanceof Blob)) {
+      sendError(res, 400, "'file' is a required property", "invalid_request_error");
+      return;
+    }
+    if ("status" in transcription) {
+      sendError(res, transcription.status, transcription.message ?? "transcription failed", "invalid_request_error");
+      return;
+    }
+    sendJson(res, 200, { task: "transcribe", duration: 0, ...transcription });
   }
 
   async function completeChat(res: ServerResponse, body: ChatCompletionRequest): Promise<void> {
@@ -161,10 +220,14 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     },
     script: (...replies) => void queue.push(...replies),
     respondWith: (next) => void (responder = next),
+    transcribeWith: (answer) => void (transcription = answer),
+    transcriptions,
     pending: () => queue.length,
     reset: () => {
       queue.length = 0;
       requests.length = 0;
+      transcriptions.length = 0;
+      transcription = { text: "" };
       responder = options.respond ?? defaultResponder;
     },
     close: () =>
