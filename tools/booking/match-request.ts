@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { proposeSlots, type Slot } from "./slots.js";
+import { wallTime } from "./zoned-time.js";
 import { DAYPARTS, minutesOf } from "./time-words.js";
 import type { TimeRequest } from "./time-request.js";
 
@@ -32,8 +33,8 @@ export function nearestSlots(free: readonly Slot[], target: number, count = 3): 
 
 /** Does the slot fall inside the request's days, parts of day and after/before bounds (exact time aside)? */
 export function fitsWindow(slot: Slot, request: TimeRequest): boolean {
-  const start = DateTime.fromISO(slot.startsAt, { zone: request.timeZone });
-  const date = start.toISODate()!;
+  const start = wallTime(new Date(slot.startsAt), request.timeZone);
+  const date = `${start.year}-${String(start.month).padStart(2, "0")}-${String(start.day).padStart(2, "0")}`;
   const from = start.hour * 60 + start.minute;
   const to = from + (Date.parse(slot.endsAt) - ms(slot)) / 60_000;
   if (request.days && !request.days.some((d) => d.from <= date && date <= d.to)) return false;
@@ -78,7 +79,7 @@ export function withinWakingHours(free: readonly Slot[], timeZone: string, reque
   if (asked && (asked.hour < WAKING_HOURS.from || asked.hour >= WAKING_HOURS.to)) return [...free];
   if (request?.dayparts?.includes("evening")) return [...free];
   const waking = free.filter((s) => {
-    const hour = DateTime.fromISO(s.startsAt, { zone: timeZone }).hour;
+    const hour = wallTime(new Date(s.startsAt), timeZone).hour;
     return hour >= WAKING_HOURS.from && hour < WAKING_HOURS.to;
   });
   return waking.length > 0 ? waking : [...free];
