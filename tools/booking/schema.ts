@@ -49,7 +49,7 @@ export const BookDemoInput = z.discriminatedUnion("action", [
     action: z.literal("cancel").describe("Cancel the prospect's booked demo."),
     contact,
   }),
-]);
+]).describe("One booking action for the prospect in this conversation: status, offer, book, reschedule or cancel.");
 export type BookDemoInput = z.infer<typeof BookDemoInput>;
 
 /** What a prospect may see: times and an invite, never which rep or any other booking. */

@@ -4,12 +4,19 @@ import type { Clock } from "../../src/core/clock.js";
 import { defineTool } from "../registry.js";
 import { matchNames } from "./name-match.js";
 
-export const DealLookupInput = z.object({
-  /** Free text naming an account or a deal ("the Globex renewal"). */
-  query: z.string().min(1).max(2000),
-  includeClosed: z.boolean().default(false),
-  limit: z.number().int().min(1).max(50).default(5),
-});
+export const DealLookupInput = z
+  .object({
+    query: z
+      .string()
+      .min(1)
+      .max(2000)
+      .describe(
+        "Text naming the account or deal, matched fuzzily against CRM account names, e.g. 'Apex Telecom' or 'the Lodestar Studios renewal'. Put the account name in it; up to three matching accounts are returned.",
+      ),
+    includeClosed: z.boolean().default(false).describe("Also return won and lost deals (default false: open deals only)."),
+    limit: z.number().int().min(1).max(50).default(5).describe("Most deals to return, largest amount first (1-50, default 5)."),
+  })
+  .describe("Which CRM account's deals to look up.");
 
 export interface DealSummary {
   id: string;

@@ -7,13 +7,22 @@ import { LEAD_MODEL_KIND, loadCrmLeads, loadDealSizeModel, trainDemoLeadModel, t
 import { predictDealSize } from "./deal-size.js";
 import { createLeadScorer, parseLeadModel, type LeadScore, type LeadScorer } from "./scorer.js";
 
-export const LeadScoringInput = z.object({
-  /** `top`: the open leads most likely to convert; `lookup`: leads matching `query`. */
-  mode: z.enum(["top", "lookup"]).default("top"),
-  /** A lead id, email, name or company (lookup). */
-  query: z.string().trim().min(1).max(200).optional(),
-  limit: z.number().int().min(1).max(50).default(10),
-});
+export const LeadScoringInput = z
+  .object({
+    mode: z
+      .enum(["top", "lookup"])
+      .default("top")
+      .describe("top (default): the open leads most likely to convert; lookup: the leads matching query."),
+    query: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("For lookup: a lead id, email, person's name or company, e.g. 'Willowmere Energy'."),
+    limit: z.number().int().min(1).max(50).default(10).describe("Most leads to return (1-50, default 10)."),
+  })
+  .describe("Which leads to score.");
 export type LeadScoringInput = z.infer<typeof LeadScoringInput>;
 
 export interface ScoredLead extends LeadScore {

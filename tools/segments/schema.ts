@@ -1,8 +1,19 @@
 import { z } from "zod";
 
-export const SegmentInsightInput = z.object({
-  /** The question as asked; an account named in it selects the membership view. */
-  query: z.string().max(2000).optional(),
-  account: z.string().trim().min(1).max(200).optional(),
-});
+export const SegmentInsightInput = z
+  .object({
+    query: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe("The question as asked; an account named in it selects that account's segment view. Omit both fields for every segment's profile."),
+    account: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("A CRM account name, e.g. 'Greystone Stores', for its segment, migration risk and retention actions."),
+  })
+  .describe("Segment profiles for all accounts, or the segment of one account.");
 export type SegmentInsightInput = z.input<typeof SegmentInsightInput>;
