@@ -6,6 +6,7 @@ import { formatKnowledgeReport, runKnowledgeEval } from "./knowledge.js";
 import { formatLeadsReport, runLeadsEval } from "./leads.js";
 import { formatPipelineReport, runPipelineEval } from "./pipeline.js";
 import { formatRoutingReport, runRoutingEval } from "./routing.js";
+import { formatTranscriptsReport, runTranscriptsEval } from "./transcripts.js";
 
 /**
  * `npm run eval [-- NAME ...]`. Evaluations that need ../shared/data say so and exit 1 when it is missing
@@ -43,6 +44,8 @@ const EVALS: Record<string, () => Promise<string>> = {
   bank: async () => (needShared("bank-marketing"), formatLeadsReport(runLeadsEval(SHARED, "bank"))),
   pipeline: async () => (needShared("crm"), formatPipelineReport(runPipelineEval(SHARED))),
   conversations,
+  // skips with a message (not silently) when the shared transcripts are absent
+  transcripts: async () => formatTranscriptsReport(await runTranscriptsEval(path.join(SHARED, "transcripts"))),
 };
 
 const wanted = args.filter((a, i) => !a.startsWith("-") && !(llmFlag >= 0 && i === llmFlag + 1 && !args[llmFlag]!.includes("=")));

@@ -17,6 +17,9 @@ const OBJECTION_PATTERNS: Record<ObjectionType, RegExp[]> = {
     /\b(?:over|out of|beyond|exceeds?) (?:our|my|the) budget\b/i,
     /\bbudget(?:s)? (?:is|are) (?:tight|limited|stretched|constrained)\b/i,
     /\b(?:cheaper|lower price|less expensive)\b/i,
+    /\b(?:significant|big|large|major|substantial|considerable|hefty|serious) (?:investment|expense|outlay)\b/i,
+    /\bmore than (?:i|we) (?:hoped|expected|wanted|planned|budgeted)\b/i,
+    /\b(?:unsure|not sure|uncertain)\b.{0,30}\b(?:cost|price|roi|worth)/i,
   ],
   competitor: [
     /\b(?:looking at|talking to|evaluating|considering|comparing|also using|already using|currently using|got a (?:quote|proposal) from)\s+(?:[A-Z][\w&.-]+)/,
@@ -187,7 +190,10 @@ export function extractLocally(turns: readonly SidedTurn[], options: LocalExtrac
 
   for (const s of sentences) {
     if (s.side === "customer") {
-      const type = objectionTypeOf(s.text);
+      // "What about cost? I'm a bit worried about that." — the worry is about the price asked in the same turn
+      const type =
+        objectionTypeOf(s.text) ??
+        (/\b(?:worried|concerned|nervous|hesitant)\b/i.test(s.text) && /\b(?:cost|costs|price|pricing|expensive)\b/i.test(turns[s.turn]!.clean) ? "price" : undefined);
       if (type && !seenObjection.has(`${type}:${s.turn}`)) {
         seenObjection.add(`${type}:${s.turn}`);
         out.objections.push({ type, ...quoted(s), ...response(turns, s.turn, type) } satisfies Objection);
