@@ -5,18 +5,34 @@ export function canStream(handler: ConversationHandler): handler is StreamingCon
 }
 
 /**
- * One turn as events, whichever form the handler has. A handler that cannot stream is called as usual and its
- * answer arrives as one `token` before `final`, so adapters keep one code path and the draft rule of
- * `TurnEvent` holds for both.
+ * One turn as events, whichever form the handler has, told so that the draft always ends as the answer: right
+ * before `final`, the part of the first message's text that was not streamed comes as one more `token` (all of
+ * it when nothing streamed: local mode, or a handler that cannot stream), or a `replace` when the draft does not
+ * lead to it. The two arrive together with `final`, with no wait between them, so an adapter that shows a
+ * growing message only for a turn that streams never starts one for them.
  */
 export async function* turnEvents(handler: ConversationHandler, message: InboundMessage): AsyncGenerator<TurnEvent> {
-  if (canStream(handler)) {
-    yield* handler.stream(message);
+  if (!canStream(handler)) {
+    const messages = await handler(message);
+    yield* ending("", messages);
     return;
   }
-  const messages = await handler(message);
+  let draft = "";
+  for await (const event of handler.stream(message)) {
+    if (event.type === "final") {
+      yield* ending(draft, event.messages);
+      return;
+    }
+    if (event.type === "token") draft += event.text;
+    if (event.type === "replace") draft = event.text;
+    yield event;
+  }
+}
+
+function* ending(draft: string, messages: OutboundMessage[]): Generator<TurnEvent> {
   const text = messages[0]?.text ?? "";
-  if (text) yield { type: "token", text };
+  if (!text.startsWith(draft)) yield { type: "replace", text };
+  else if (text.length > draft.length) yield { type: "token", text: text.slice(draft.length) };
   yield { type: "final", messages };
 }
 

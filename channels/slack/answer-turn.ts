@@ -17,11 +17,12 @@ export function draftText(draft: Draft, placeholder: string): string {
 }
 
 /**
- * One turn into Slack. Where the target can edit a message, a placeholder is posted once the turn has run
- * for `timing.firstAfterMs`, and updated in place as the answer streams (throttled); the final Block Kit body
- * then replaces it — always, even when the last throttled update was skipped. A quick turn posts its answer
- * only. When the turn fails, the placeholder says so, or a notice does when there is none. Throws only what
- * the caller should log: the turn's failure (after telling the user).
+ * One turn into Slack. Where the target can edit a message, a turn that streams (status lines, tokens) and is
+ * still running after `timing.firstAfterMs` gets a placeholder showing its draft, updated in place as the
+ * answer streams (throttled); the final Block Kit body then replaces it — always, even when the last throttled
+ * update was skipped. A quick turn, or one that says nothing until its answer (local mode), posts its answer
+ * only, in one message. When the turn fails, the placeholder says so, or a notice does when there is none.
+ * Throws only what the caller should log: the turn's failure (after telling the user).
  */
 export async function answerTurn(
   events: AsyncIterable<TurnEvent>,
@@ -30,7 +31,6 @@ export async function answerTurn(
 ): Promise<void> {
   const { live: liveTarget } = target;
   const live = liveTarget && createLiveMessage(liveTarget, options.timing, options.logger);
-  live?.show(options.placeholder);
   let replies;
   try {
     replies = await followTurn(events, (draft) => live?.show(draftText(draft, options.placeholder)));

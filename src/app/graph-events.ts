@@ -48,16 +48,13 @@ export function createGraphEventRelay(emit: (event: TurnEvent) => void) {
       return state;
     },
     /**
-     * Brings the draft to the final text: the missing end as one more token when the stream said only the
-     * beginning of it (or nothing: no model streamed), otherwise one `replace` (a guard replaced the model's words).
+     * Withdraws streamed words the final text does not keep (a guard replaced the model's answer, the model
+     * timed out mid-answer) with one `replace` carrying the final text. A final text that only goes on from the
+     * draft needs nothing: what was not streamed comes with `final`.
      */
     settle(finalText: string): void {
-      if (finalText.startsWith(draft)) {
-        const rest = finalText.slice(draft.length);
-        if (rest) emit({ type: "token", text: rest });
-      } else {
-        emit({ type: "replace", text: finalText });
-      }
+      if (finalText.startsWith(draft)) return;
+      emit({ type: "replace", text: finalText });
       draft = finalText;
     },
   };

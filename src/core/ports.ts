@@ -32,9 +32,10 @@ export type ConversationHandler = (message: InboundMessage) => Promise<OutboundM
  * exactly one `final` (or the iteration throws when the turn fails).
  *
  * The draft is the text streamed so far: the `token` texts appended since the last `replace`, which restarts
- * it from its own `text`. When `final` arrives the draft equals the first message's text ("" when there is
- * none), so an adapter may show the draft as it grows and trust it at the end; `final` still carries the
- * messages with their intent and data, for rich rendering.
+ * it from its own `text`. When `final` arrives, the first message's text ("" when there is none) begins with
+ * the draft: streamed words the answer does not keep have been withdrawn by a `replace`. The rest of the text
+ * was not streamed (no model wrote it, or a later step added it, like a follow-up question) and comes with
+ * `final`, which also carries the messages' intent and data for rich rendering.
  */
 export type TurnEvent =
   /** What the turn is doing ("Looking up the Globex deal…"); not part of the answer. */

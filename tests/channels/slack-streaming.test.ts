@@ -47,7 +47,7 @@ describe("Slack: a streamed answer in one message updated in place", () => {
     );
     await harness.mention("how is the Globex deal?");
     const [placeholder] = await slack.waitFor("chat.postMessage");
-    expect(placeholder!.body).toMatchObject({ channel: "C0SALES", thread_ts: expect.stringMatching(/^\d+\.\d+$/), text: SLACK_TEXT.working });
+    expect(placeholder!.body).toMatchObject({ channel: "C0SALES", thread_ts: expect.stringMatching(/^\d+\.\d+$/), text: "_Looking up the Globex deal…_" });
     await harness.close();
     harness = undefined;
 
@@ -56,9 +56,8 @@ describe("Slack: a streamed answer in one message updated in place", () => {
     expect(updates.length).toBeGreaterThanOrEqual(3);
     const ts = [...slack.messages.values()][0]!.ts;
     expect(updates.every((u) => u.body.ts === ts && u.body.channel === "C0SALES")).toBe(true);
-    expect(updates[0]!.body.text).toBe("_Looking up the Globex deal…_");
     // The answer grows in place…
-    const partial = updates.slice(1, -1).map((u) => u.body.text as string);
+    const partial = updates.slice(0, -1).map((u) => u.body.text as string);
     expect(partial.length).toBeGreaterThanOrEqual(1);
     expect(partial.every((text) => text.endsWith(" …") && words.join("").startsWith(text.slice(0, -2).trimEnd()))).toBe(true);
     // …no faster than one update per interval…
@@ -68,6 +67,25 @@ describe("Slack: a streamed answer in one message updated in place", () => {
     const expected = renderBlocks({ conversationId: "x", text: words.join(""), intent: "deal_insight" });
     expect(updates.at(-1)!.body).toMatchObject({ text: expected.text, blocks: expected.blocks });
     expect([...slack.messages.values()]).toEqual([{ channel: "C0SALES", ts, text: expected.text, blocks: expected.blocks }]);
+  });
+
+  it("posts an answer that arrives whole once, however long it took, with no placeholder or update", async () => {
+    harness = await startSlackStreamHarness(
+      slack,
+      streamingHandler(async function* (m) {
+        await sleep(200);
+        yield { type: "token", text: "Pipeline: $1.2M weighted." };
+        yield final(m, "Pipeline: $1.2M weighted.");
+      }),
+      { firstAfterMs: 50, intervalMs: 50 },
+    );
+    await harness.mention("pipeline?");
+    const [post] = await slack.waitFor("chat.postMessage");
+    await harness.close();
+    harness = undefined;
+    expect(post!.body.text).toBe("Pipeline: $1.2M weighted.");
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
+    expect(slack.callsTo("chat.update")).toHaveLength(0);
   });
 
   it("posts a quick answer once, with no placeholder or update", async () => {
@@ -111,7 +129,9 @@ describe("Slack: a streamed answer in one message updated in place", () => {
     harness = await startSlackStreamHarness(
       slack,
       streamingHandler(async function* () {
+        yield { type: "status", text: "Checking…" };
         await sleep(150);
+        yield { type: "replace", text: "" };
         yield { type: "final", messages: [] };
       }),
       { firstAfterMs: 0, intervalMs: 50 },
