@@ -26,6 +26,10 @@ export function createPipelineTools(deps: { pool: pg.Pool; clock: Clock; service
         ...(input.manager ? { manager: input.manager } : {}),
         ...(input.rep ? { rep: input.rep } : {}),
       };
+      if (Object.keys(scope).length === 0 && input.defaultRegion) {
+        const region = await service.resolveName("region", input.defaultRegion);
+        if (region) Object.assign(scope, { region });
+      }
       const period = input.period ?? (input.query ? periodInText(input.query) : undefined);
       return service.review({ period, scope, listLimit: input.limit });
     },

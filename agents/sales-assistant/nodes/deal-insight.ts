@@ -9,6 +9,7 @@ import { lastUserText, reply } from "./reply.js";
 
 const STALL_DAYS = 21;
 export const PREDICTIONS_TOOL = "pipeline_deal_predictions";
+const MY_ACCOUNTS = /\bmy (?:accounts?|book(?: of business)?|deals|customers|clients)\b/i;
 
 function money(n: number): string {
   return `$${Math.round(n).toLocaleString("en-US")}`;
@@ -48,12 +49,20 @@ export function createDealInsightNode(deps: Pick<SalesGraphDeps, "tools">) {
       return reply("I can't share information about other customers or internal records.", "deal_insight");
     }
     const context = { actor: state.actor, channel: state.channel, conversationId: state.conversationId };
-    const result = await deps.tools.call<{ accounts: string[]; deals: DealSummary[] }>(
-      "crm_find_deals",
-      { query: lastUserText(state), includeClosed: false, limit: 5 },
-      context,
-    );
+    const asked = lastUserText(state);
+    const find = (query: string) =>
+      deps.tools.call<{ accounts: string[]; deals: DealSummary[] }>("crm_find_deals", { query, includeClosed: false, limit: 5 }, context);
+    let result = await find(asked);
     const toolResults: ToolResult[] = [{ tool: "crm_find_deals", ok: true, output: result }];
+    // "How are my accounts doing?": the accounts the rep said they own (remember_preference).
+    const owned = state.preferences?.accounts ?? [];
+    if (result.accounts.length === 0 && MY_ACCOUNTS.test(asked)) {
+      if (owned.length === 0) {
+        return reply("I don't know which accounts are yours yet — tell me, e.g. “I own the Globex account”, and I'll remember.", "deal_insight", { toolResults });
+      }
+      result = await find(owned.slice(0, 3).join(", "));
+      toolResults.push({ tool: "crm_find_deals", ok: true, output: result });
+    }
     if (result.accounts.length === 0) {
       return reply("Which account or deal do you mean? I couldn't match a CRM account name in your message.", "deal_insight", {
         toolResults,

@@ -7,6 +7,8 @@ import type { SalesStateType, SalesStateUpdate } from "../state.js";
 import { lastUserText, reply } from "./reply.js";
 
 const LIST = 5;
+const MY_REGION = /\bmy (?:region|territory|patch)\b/i;
+const WHOLE_TEAM = /\b(?:whole|entire|all) (?:team|company|org|organi[sz]ation|regions?|pipeline)\b|\b(?:company|org)[- ]wide\b|\boverall\b|\bglobal(?:ly)?\b/i;
 
 function header(r: PipelineReview): string {
   return `${scopeLabel(r.scope)[0]!.toUpperCase()}${scopeLabel(r.scope).slice(1)}, as of ${r.asOf.slice(0, 10)}`;
@@ -76,9 +78,14 @@ export function createPipelineReviewNode(deps: Pick<SalesGraphDeps, "tools">) {
     }
     const text = lastUserText(state);
     const question = parsePipelineQuestion(text);
+    // The asker's stored region applies to "my region", "my pipeline" and questions that name no scope.
+    const region = WHOLE_TEAM.test(text) ? undefined : state.preferences?.region;
+    if (!region && MY_REGION.test(text)) {
+      return reply("Which region is yours? Tell me, e.g. “my region is EMEA”, and I'll use it from then on.", "pipeline_review");
+    }
     const review = await deps.tools.call<PipelineReview>(
       "pipeline_review",
-      { query: text, period: question.period, limit: LIST },
+      { query: text, period: question.period, limit: LIST, ...(region ? { defaultRegion: region } : {}) },
       { actor: state.actor, channel: state.channel, conversationId: state.conversationId },
     );
     return reply(ANSWERS[question.kind](review), "pipeline_review", {
