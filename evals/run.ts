@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { formatAgentReport, runAgentEval } from "./agent.js";
 import { formatClinc150Report, runClinc150Eval } from "./clinc150.js";
 import { formatConversationsReport, runConversationsEval, type LlmMode } from "./conversations.js";
 import { formatKnowledgeReport, runKnowledgeEval } from "./knowledge.js";
@@ -46,6 +47,8 @@ const EVALS: Record<string, () => Promise<string>> = {
   conversations,
   // skips with a message (not silently) when the shared transcripts are absent
   transcripts: async () => formatTranscriptsReport(await runTranscriptsEval(path.join(SHARED, "transcripts"))),
+  // skips with a message (not silently) when no OpenAI-compatible endpoint is configured; --fake runs the label oracle
+  agent: async () => formatAgentReport(await runAgentEval({ mode: args.includes("--fake") ? "fake" : "endpoint", env: process.env })),
 };
 
 const wanted = args.filter((a, i) => !a.startsWith("-") && !(llmFlag >= 0 && i === llmFlag + 1 && !args[llmFlag]!.includes("=")));
