@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, type RespondFn, type webApi } from "@slack/bolt";
+import { App, ExpressReceiver } from "@slack/bolt";
 import { Router } from "express";
 import { systemClock, type Clock } from "../../src/core/clock.js";
 import type { Config } from "../../src/core/config.js";
@@ -7,15 +7,18 @@ import { ConfigError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/logger.js";
 import type { Actor } from "../../src/core/domain.js";
 import type { ConversationHandler, HandoffInbox } from "../../src/core/ports.js";
+import type { LiveMessageTiming } from "../shared/live-message.js";
 import { createRateLimiter, type RateLimiter } from "../shared/rate-limiter.js";
 import { createTaskTracker } from "../shared/task-tracker.js";
+import { turnEvents } from "../shared/turn-stream.js";
+import { answerTurn, SLACK_LIVE_TIMING } from "./answer-turn.js";
 import type { ChannelRoutes } from "../types.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerHandoffThread } from "./handoff-thread.js";
 import { resolveSlackActor } from "./identity.js";
-import { escapeMrkdwn, slackTextToPlain } from "./mrkdwn.js";
-import { DirectMessageEvent, MentionEvent, SlashCommandBody, type SlashCommand } from "./payloads.js";
-import { renderBlocks, type SlackMessageBody } from "./render-blocks.js";
+import { slackTextToPlain } from "./mrkdwn.js";
+import { DirectMessageEvent, MentionEvent, SlashCommandBody } from "./payloads.js";
+import { commandTarget, threadTarget, type SlackReplyTarget } from "./reply-target.js";
 import { slackRequestGuard } from "./request-guard.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -43,20 +46,16 @@ export interface SlackRoutesDeps {
   command?: string;
   /** Hand-offs answered in Slack threads (channels/slack/handoff-thread.ts); none when not configured. */
   handoffs?: { inbox: HandoffInbox; fallbackName?: string };
-}
-
-/** Where a turn's answers and notices go. */
-interface SlackReplyTarget {
-  answer(body: SlackMessageBody): Promise<unknown>;
-  /** Seen only by the asker where Slack allows it. */
-  notice(text: string): Promise<unknown>;
+  /** When a streamed answer's placeholder is posted and how often it is updated (default SLACK_LIVE_TIMING). */
+  liveTiming?: LiveMessageTiming;
 }
 
 /**
  * Slack Events API and the `/sales` command on one express Router at `/slack/events`, through Bolt's
  * ExpressReceiver. Our guard verifies the signature (raw body, injected clock), rejects malformed bodies and
  * swallows duplicate deliveries before Bolt runs. Bolt acknowledges events at once; each turn then runs
- * detached and answers with `chat.postMessage` in the thread (commands: through `response_url`).
+ * detached and answers in the thread, streamed into one message that `chat.update` keeps current
+ * (channels/slack/answer-turn.ts); commands are answered whole through `response_url`.
  * Mount before any JSON body parser.
  */
 export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
@@ -112,21 +111,18 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
 
   /** One turn, answered through the target. Never throws: failures are logged and told to the user. */
   async function runTurn(actor: Actor, input: { conversationId: string; messageId: string; text: string; target: SlackReplyTarget }) {
-    const { target } = input;
-    try {
-      const replies = await deps.handler({
-        channel: "slack",
-        conversationId: input.conversationId,
-        actor,
-        text: input.text,
-        messageId: input.messageId,
-        receivedAt: clock.now(),
-      });
-      for (const reply of replies) await target.answer(renderBlocks(reply));
-    } catch (error) {
+    const events = turnEvents(deps.handler, {
+      channel: "slack",
+      conversationId: input.conversationId,
+      actor,
+      text: input.text,
+      messageId: input.messageId,
+      receivedAt: clock.now(),
+    });
+    const options = { timing: deps.liveTiming ?? SLACK_LIVE_TIMING, placeholder: SLACK_TEXT.working, failed: SLACK_TEXT.failed, logger: log };
+    await answerTurn(events, input.target, options).catch((error: unknown) => {
       log.error({ err: error, conversation: input.conversationId }, "slack turn failed");
-      await target.notice(SLACK_TEXT.failed).catch((e: unknown) => log.warn({ err: e }, "slack failure notice not sent"));
-    }
+    });
   }
 
   /** Events: the HTTP request is already acknowledged, so everything, refusals included, is sent afterwards. */
@@ -154,16 +150,6 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
     } catch (error) {
       log.error({ err: error, conversation: input.conversationId }, "slack event not handled");
     }
-  }
-
-  function threadTarget(client: webApi.WebClient, where: { channel: string; user: string; threadTs?: string; im: boolean }): SlackReplyTarget {
-    return {
-      answer: (body) => client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, ...body, unfurl_links: false }),
-      notice: (text) =>
-        where.im
-          ? client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, text })
-          : client.chat.postEphemeral({ channel: where.channel, user: where.user, thread_ts: where.threadTs, text }),
-    };
   }
 
   app.event("app_mention", async ({ event, body, client }) => {
@@ -223,17 +209,3 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
 
   return { router, drain: () => tracker.drain() };
 }
-
-/** Answers to a slash command go to the channel with the question on top; notices only to the asker. */
-function commandTarget(cmd: SlashCommand, respond: RespondFn): SlackReplyTarget {
-  return {
-    answer: (body) =>
-      respond({
-        response_type: "in_channel",
-        text: body.text,
-        blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: `<@${cmd.user_id}> asked: ${escapeMrkdwn(`${cmd.command} ${cmd.text}`.slice(0, 2000))}` }] }, ...body.blocks],
-      }),
-    notice: (text) => respond({ response_type: "ephemeral", text }),
-  };
-}
-

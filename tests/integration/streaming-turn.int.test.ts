@@ -1,4 +1,9 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { renderBlocks } from "../../channels/slack/render-blocks.js";
+import { createWebChatStreamRoutes } from "../../channels/web/sse-routes.js";
 import { createConversationHandler } from "../../src/app/conversation-handler.js";
 import { systemClock } from "../../src/core/clock.js";
 import { silentLogger } from "../../src/core/logger.js";
@@ -6,6 +11,8 @@ import type { InboundMessage, OutboundMessage, TurnEvent } from "../../src/core/
 import { createConversationsRepo } from "../../src/infra/postgres/conversations-repo.js";
 import { createOpenAiProvider } from "../../src/llm/openai.js";
 import { startFakeOpenAi, type FakeOpenAi } from "../fakes/openai-server.js";
+import { startFakeSlackApi } from "../fakes/slack-api.js";
+import { startSlackStreamHarness } from "../helpers/slack-stream-harness.js";
 import { openTestDatabase, type TestDatabase } from "../helpers/databases.js";
 import { buildStreamingTestGraph, DETERMINISTIC_ANSWER, FOLLOW_UP, STATUS_LINE } from "../helpers/streaming-graph.js";
 
@@ -66,12 +73,11 @@ describe("ConversationHandler.stream over a graph whose answer node streams", ()
     const finalText = `${answer}\n\n${FOLLOW_UP}`;
     expect(streamed.seen[0]).toEqual({ type: "status", text: STATUS_LINE });
     expect(streamed.seen.at(-1)).toMatchObject({ type: "final", messages: [{ text: finalText, intent: "deal_insight" }] });
-    // Model pieces as they came, then the follow-up the last node added.
+    // The model's pieces as they came; the follow-up the last node added comes with the final message.
     expect(streamed.tokens.length).toBeGreaterThan(5);
-    expect(streamed.tokens.at(-1)).toBe(`\n\n${FOLLOW_UP}`);
+    expect(streamed.draft).toBe(answer);
     expect(streamed.seen.some((e) => e.type === "replace")).toBe(false);
     expect(JSON.stringify(streamed.seen)).not.toContain("ROUTING-SECRET");
-    expect(streamed.draft).toBe(finalText);
     // The answer was asked for as a stream on the wire.
     expect(openai.completions[1]!.stream).toBe(true);
 
@@ -125,5 +131,88 @@ describe("ConversationHandler.stream over a graph whose answer node streams", ()
       ["user", "how is Globex?"],
       ["assistant", `Globex is in Negotiation.\n\n${FOLLOW_UP}`],
     ]);
+  });
+});
+
+describe("a streamed turn over the wire", () => {
+  const answer = "Globex is in Negotiation, 60% likely to close this quarter; the champion left last week.";
+
+  it("reaches an SSE client token by token, as the model writes", async () => {
+    const handler = handlerFor();
+    const conversations = createConversationsRepo(db.pool);
+    const app = express();
+    app.use(
+      createWebChatStreamRoutes({
+        handler,
+        conversationExists: async (id) => (await conversations.find("web", id)) !== undefined,
+        tenant: "demo",
+        logger: silentLogger(),
+      }),
+    );
+    const server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      openai.script({ text: ROUTING_WORDS }, { text: answer, stream: { chunkDelayMs: 40 } });
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/chat/stream`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text: "how is the Globex deal going?" }),
+      });
+      // Read events as they arrive, with their arrival times.
+      const events: Array<{ event: string; data: any; at: number }> = [];
+      const decoder = new TextDecoder();
+      let buffer = "";
+      for await (const chunk of res.body!) {
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const name = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (name && data) events.push({ event: name, data: JSON.parse(data), at: Date.now() });
+        }
+      }
+      const names = events.map((e) => e.event);
+      expect(names.slice(0, 3)).toEqual(["conversation", "typing", "status"]);
+      expect(events[2]!.data).toEqual({ text: STATUS_LINE });
+      expect(names.slice(-2)).toEqual(["message", "done"]);
+      const deltas = events.filter((e) => e.event === "delta");
+      expect(deltas.length).toBeGreaterThan(8);
+      const message = events.at(-2)!;
+      expect(deltas.map((d) => d.data.text).join("")).toBe(message.data.text);
+      expect(message.data.text).toBe(`${answer}\n\n${FOLLOW_UP}`);
+      // Streamed, not replayed: the first words arrived well before the model had finished.
+      expect(message.at - deltas[0]!.at).toBeGreaterThan(200);
+      expect(JSON.stringify(events)).not.toContain("ROUTING-SECRET");
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it("reaches a Slack thread as one message updated in place", async () => {
+    const slack = await startFakeSlackApi();
+    const harness = await startSlackStreamHarness(slack, handlerFor(), { firstAfterMs: 50, intervalMs: 150 });
+    try {
+      openai.script({ text: ROUTING_WORDS }, { text: answer, stream: { chunkDelayMs: 40 } });
+      await harness.mention("how is the Globex deal going?");
+      await slack.waitFor("chat.postMessage");
+      const finalText = `${answer}\n\n${FOLLOW_UP}`;
+      const expected = renderBlocks({ conversationId: "x", text: finalText, intent: "deal_insight" });
+      await harness.close();
+      const updates = slack.callsTo("chat.update");
+      expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
+      expect(updates.length).toBeGreaterThanOrEqual(3);
+      // The draft grew in place: some updates show part of the model's answer…
+      expect(updates.some((u) => u.body.text.endsWith(" …") && u.body.text.length < answer.length)).toBe(true);
+      // …and the message ends as the turn's answer, in Block Kit.
+      expect(updates.at(-1)!.body).toMatchObject({ text: expected.text, blocks: expected.blocks });
+      expect([...slack.messages.values()].map((m) => m.text)).toEqual([expected.text]);
+      expect(JSON.stringify(slack.calls)).not.toContain("ROUTING-SECRET");
+    } finally {
+      await harness.close();
+      await slack.close();
+    }
   });
 });
