@@ -1,6 +1,6 @@
 import { AIMessage, HumanMessage, RemoveMessage, type BaseMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
-import { messagesToDrop, summariseTrimmed } from "../dialogue/history-summary.js";
+import { messagesToDrop, summariseTrimmed, type TrimmedHistory } from "../dialogue/history-summary.js";
 import type { SalesStateType } from "../state.js";
 import { createTrimHistoryNode } from "./trim-history.js";
 
@@ -27,8 +27,9 @@ describe("trim_history", () => {
     const removed = (out.messages as RemoveMessage[]).map((m) => m.id);
     expect(removed).toEqual(messages.slice(0, 12).map((m) => m.id));
     expect(messages[12]).toBeInstanceOf(HumanMessage);
-    expect(out.trimmedHistory?.messages).toBe(12);
-    expect(out.trimmedHistory?.topics).toEqual({ product_question: 3, pricing: 3 });
+    const summary = out.trimmedHistory as TrimmedHistory;
+    expect(summary.messages).toBe(12);
+    expect(summary.topics).toEqual({ product_question: 3, pricing: 3 });
   });
 
   it("never opens the kept window on an answer", () => {
