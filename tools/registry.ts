@@ -52,6 +52,11 @@ export class ToolRegistry {
     return this.byName.get(name)?.audience;
   }
 
+  /** Every tool, whoever may call it: for an executor that lets `call` refuse what the actor may not use. */
+  definitions(): SalesTool[] {
+    return [...this.byName.values()];
+  }
+
   visibleTo(actor: Pick<Actor, "role">): SalesTool[] {
     return [...this.byName.values()].filter((t) => mayUse(actor, t.audience));
   }

@@ -4,6 +4,7 @@ import type { Config } from "../../src/core/config.js";
 import type { Logger } from "../../src/core/logger.js";
 import type { Channel, Intent, Role } from "../../src/core/domain.js";
 import type { ConsentsRepo } from "../../src/infra/postgres/consents-repo.js";
+import type { OutreachCrm } from "../../src/core/outreach.js";
 import type { LlmProvider } from "../../src/llm/provider.js";
 import type { ToolRegistry } from "../../tools/registry.js";
 
@@ -17,6 +18,13 @@ export interface IntentRouter {
   route(input: { text: string; channel: Channel; role: Role; history?: string[]; pendingAsk?: string }): Promise<RouteDecision>;
 }
 
+/** Counters the composition root keeps (Prometheus); optional so the graph runs without them. */
+export interface AgentTelemetry {
+  toolRefused(tool: string): void;
+  agentFallback(reason: string): void;
+  groundingCaught(): void;
+}
+
 /** Everything the graph's nodes use, injected by the composition root (src/app/container.ts). */
 export interface SalesGraphDeps {
   router: IntentRouter;
@@ -26,7 +34,12 @@ export interface SalesGraphDeps {
   company: Config["company"];
   clock: Clock;
   logger: Logger;
+  /** Tool-calling agent limits (LLM mode). */
+  agentLimits: { maxSteps: number; callTimeoutMs: number; turnBudgetMs: number };
+  telemetry?: AgentTelemetry;
   checkpointer?: BaseCheckpointSaver;
   /** Memory that spans conversations (profile by contact); optional so a graph can run without it. */
   store?: BaseStore;
+  /** CRM reads for follow-up drafts (content_request); without it follow-ups are not offered. */
+  outreach?: OutreachCrm;
 }

@@ -1,6 +1,8 @@
 import { Annotation, MessagesAnnotation } from "@langchain/langgraph";
 import type { Actor, Channel, Intent } from "../../src/core/domain.js";
 import type { InsightData } from "../../src/core/insight-data.js";
+import type { TrimmedHistory } from "./dialogue/history-summary.js";
+import type { UserPreferences } from "./dialogue/preferences.js";
 
 /** Lead profile slots collected from a prospect across turns (BANT + contact + consent). */
 export interface LeadProfile {
@@ -61,6 +63,8 @@ export interface InvalidDetail {
 export interface ToolResult {
   tool: string;
   ok: boolean;
+  /** The arguments, when a model chose the call (agent mode). */
+  input?: unknown;
   output: unknown;
 }
 
@@ -100,12 +104,23 @@ export const SalesState = Annotation.Root({
   declined: Annotation<ProfileSlot[]>({ reducer: (old, next) => [...new Set([...old, ...next])], default: () => [] }),
   /** Structured insight for rich channels (Block Kit, Adaptive Cards): src/core/insight-data.ts. */
   replyData: replace<InsightData | null>(() => null),
+  /** How the tool-calling agent ended this turn: answered, or fell back to the deterministic node (and why). */
+  agentOutcome: replace<{ status: "answered" | "fallback"; reason?: string; steps?: number } | undefined>(() => undefined),
   /** A calendar invite this turn produced (booking, move or cancellation), returned to the client. */
   invite: replace<{ ics: string; meetingId: string; startsAt: string; timeZone: string } | undefined>(() => undefined),
   /** The outbound text of this turn; empty when nothing may be sent (opt-out). */
   reply: replace<string>(() => ""),
   /** Set when the conversation's contact withdrew consent: nothing is sent. */
   silenced: replace<boolean>(() => false),
+  /**
+   * The prospect's language (ISO 639-1, "en" for English), from the last message long enough to tell;
+   * kept across turns. In LLM mode the reply is written in it; in local mode a foreign message gets a notice.
+   */
+  language: replace<string | undefined>(() => undefined),
+  /** A rep's or manager's stored preferences (region, accounts, segment, name, answer style), read each turn. */
+  preferences: replace<UserPreferences | undefined>(() => undefined),
+  /** What trim_history removed from this thread so far (long SMS threads), summarised. */
+  trimmedHistory: replace<TrimmedHistory | undefined>(() => undefined),
 });
 
 export type SalesStateType = typeof SalesState.State;

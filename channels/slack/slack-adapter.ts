@@ -7,6 +7,8 @@ import { ConfigError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/logger.js";
 import type { Actor } from "../../src/core/domain.js";
 import type { ConversationHandler, HandoffInbox } from "../../src/core/ports.js";
+import type { ApprovalDesk } from "../../src/core/approvals.js";
+import { registerApprovalActions } from "./approval-actions.js";
 import type { LiveMessageTiming } from "../shared/live-message.js";
 import { createRateLimiter, type RateLimiter } from "../shared/rate-limiter.js";
 import { createTaskTracker } from "../shared/task-tracker.js";
@@ -14,6 +16,7 @@ import { turnEvents } from "../shared/turn-stream.js";
 import { answerTurn, SLACK_LIVE_TIMING } from "./answer-turn.js";
 import type { ChannelRoutes } from "../types.js";
 import { boltLogger } from "./bolt-logger.js";
+import { readSharedFiles, SharedFileError, sharedTranscriptFiles } from "./file-share.js";
 import { registerHandoffThread } from "./handoff-thread.js";
 import { resolveSlackActor } from "./identity.js";
 import { slackTextToPlain } from "./mrkdwn.js";
@@ -48,6 +51,8 @@ export interface SlackRoutesDeps {
   handoffs?: { inbox: HandoffInbox; fallbackName?: string };
   /** When a streamed answer's placeholder is posted and how often it is updated (default SLACK_LIVE_TIMING). */
   liveTiming?: LiveMessageTiming;
+  /** Approve / Edit / Reject on approval posts (channels/slack/approval-actions.ts). */
+  approvals?: ApprovalDesk;
 }
 
 /**
@@ -92,6 +97,12 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
     registerHandoffThread(app, { ...deps.handoffs, access: deps.config, tenant: deps.tenant, logger: deps.logger, deduper: deps.deduper, tracker });
   }
 
+  if (deps.approvals) {
+    registerApprovalActions(app, { desk: deps.approvals, access: deps.config, tenant: deps.tenant, logger: deps.logger, deduper: deps.deduper, tracker });
+  }
+
+  const fileOptions = { botToken, apiUrl: deps.config.apiUrl, logger: log };
+
   type Gate = { ok: true; actor: Actor } | { ok: false; notice?: string };
 
   /** Who may ask, and how often. Synchronous, so a slash command can answer it in its acknowledgement. */
@@ -131,7 +142,8 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
     userId: string;
     conversationId: string;
     messageId: string;
-    text: string;
+    /** The message, or shared transcript files, read only once the sender has passed the gate. */
+    text: string | (() => Promise<string>);
     target: SlackReplyTarget;
   }): Promise<void> {
     try {
@@ -146,7 +158,12 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
       }
       // app_mention and message.im can both deliver one message; run it once.
       if (!(await deps.deduper.firstTime("slack-message", input.messageId))) return;
-      await runTurn(verdict.actor, input);
+      const text = typeof input.text === "string" ? input.text : await input.text().catch(async (error: unknown) => {
+        if (!(error instanceof SharedFileError)) throw error;
+        await input.target.notice(error.message);
+        return "";
+      });
+      if (text) await runTurn(verdict.actor, { ...input, text });
     } catch (error) {
       log.error({ err: error, conversation: input.conversationId }, "slack event not handled");
     }
@@ -154,7 +171,8 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
 
   app.event("app_mention", async ({ event, body, client }) => {
     const parsed = MentionEvent.safeParse(event);
-    if (!parsed.success || parsed.data.bot_id || parsed.data.subtype) return;
+    const files = sharedTranscriptFiles(event);
+    if (!parsed.success || parsed.data.bot_id || (parsed.data.subtype && !files)) return;
     const e = parsed.data;
     const threadTs = e.thread_ts ?? e.ts;
     tracker.track(
@@ -163,7 +181,7 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
         userId: e.user,
         conversationId: `${e.channel}:${threadTs}`,
         messageId: `${e.channel}:${e.ts}`,
-        text: slackTextToPlain(e.text),
+        text: files ? () => readSharedFiles(client, files, fileOptions) : slackTextToPlain(e.text),
         target: threadTarget(client, { channel: e.channel, user: e.user, threadTs, im: false }),
       }),
     );
@@ -171,8 +189,9 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
 
   app.event("message", async ({ event, body, client }) => {
     const parsed = DirectMessageEvent.safeParse(event);
-    // Bot posts (ours included), edits, deletions and joins arrive as messages too.
-    if (!parsed.success || parsed.data.bot_id || parsed.data.subtype) return;
+    // Bot posts (ours included), edits, deletions and joins arrive as messages too; shared transcripts are read.
+    const files = parsed.success && parsed.data.subtype === "file_share" ? sharedTranscriptFiles(event) : undefined;
+    if (!parsed.success || parsed.data.bot_id || (parsed.data.subtype && !files)) return;
     const e = parsed.data;
     tracker.track(
       converseAfterAck({
@@ -181,7 +200,7 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
         // A DM is one running conversation; a thread inside it is its own.
         conversationId: e.thread_ts ? `${e.channel}:${e.thread_ts}` : e.channel,
         messageId: `${e.channel}:${e.ts}`,
-        text: slackTextToPlain(e.text),
+        text: files ? () => readSharedFiles(client, files, fileOptions) : slackTextToPlain(e.text),
         target: threadTarget(client, { channel: e.channel, user: e.user, threadTs: e.thread_ts, im: true }),
       }),
     );

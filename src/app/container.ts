@@ -16,6 +16,7 @@ import { createKnowledgeSearchTool } from "../../tools/knowledge/tool.js";
 import { createCatalogTool } from "../../tools/catalog/tool.js";
 import { createLeadScoringTool } from "../../tools/leads/tool.js";
 import { createPipelineTools } from "../../tools/pipeline/tool.js";
+import { createRememberPreferenceTool } from "../../tools/preferences/tool.js";
 import { createSegmentInsightTool } from "../../tools/segments/tool.js";
 import { ToolRegistry } from "../../tools/registry.js";
 import { systemClock, type Clock } from "../core/clock.js";
@@ -39,6 +40,8 @@ import { createApprovalNotifier, createOutreachTools, createRequesterNotifier } 
 import { createConversationHandler, type TurnTracker } from "./conversation-handler.js";
 import { createHandoffNotifier, createProspectDelivery } from "./handoff-wiring.js";
 import { createMetrics, type Metrics } from "./metrics.js";
+import { createTranscriptWiring, type TranscriptWiring } from "./transcripts-wiring.js";
+import { createTranscriptTool } from "../../tools/transcripts/tool.js";
 
 export interface Container {
   config: Config;
@@ -59,6 +62,8 @@ export interface Container {
   handler: ConversationHandler & TurnTracker;
   /** The human inbox: people's replies and releases (Slack threads, operator API). */
   inbox: HandoffInbox;
+  /** Call intelligence (POST /api/transcripts, the transcript tool). */
+  transcripts: TranscriptWiring;
   /** Paused actions waiting for a person (APPROVAL_REQUIRED): the desk decides and resumes the graph. */
   approvals: Approvals;
   close(): Promise<void>;
@@ -89,7 +94,13 @@ export async function createContainer(config: Config, options: ContainerOptions 
       consents: createConsentsRepo(db.pool),
       models: createModelsRepo(db.pool),
     };
-    const llm = createLlmProvider(config.llm, logger);
+    const metrics = createMetrics();
+    const llm = createLlmProvider(config.llm, logger, (call) => {
+      metrics.llmCalls.inc({ outcome: call.ok ? "ok" : "error" });
+      metrics.llmSeconds.observe(call.ms / 1000);
+      if (call.promptTokens) metrics.llmTokens.inc({ kind: "prompt" }, call.promptTokens);
+      if (call.completionTokens) metrics.llmTokens.inc({ kind: "completion" }, call.completionTokens);
+    });
     const classifier = await loadOrTrainRouterModel(routerModelStore(repos.models));
     const router = createIntentRouter({ classifier, llm: llm.kind === "openai" ? llm : undefined });
     const kb = createKnowledgeBase({ pool: db.pool, dataDir: config.database.dataDir, embedder: embedderFor(config), logger });
@@ -105,6 +116,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     });
     const mailer = createInviteMailer(config.smtp);
     const outreach = createOutreachRepo(db.pool);
+    const transcripts = createTranscriptWiring(config, db.pool, clock, llm);
     const tools = new ToolRegistry([
       createHandoffTool({ desk }),
       createConsentTool({ consents: repos.consents }),
@@ -119,11 +131,18 @@ export async function createContainer(config: Config, options: ContainerOptions 
       createLeadScoringTool({ pool: db.pool, clock }),
       ...createPipelineTools({ pool: db.pool, clock }),
       createSegmentInsightTool({ pool: db.pool, clock }),
+      createRememberPreferenceTool({ store: memory.store }),
+      createTranscriptTool({ service: transcripts.service }),
     ]);
     const graph = buildSalesGraph({
       router, tools, consents: repos.consents, llm, company: config.company, clock, logger, checkpointer, store: memory.store, outreach,
+      agentLimits: { maxSteps: config.llm.agent.maxSteps, callTimeoutMs: config.llm.timeoutMs, turnBudgetMs: config.llm.agent.turnBudgetMs },
+      telemetry: {
+        toolRefused: (tool) => metrics.toolRefusals.inc({ tool }),
+        agentFallback: (reason) => metrics.agentFallbacks.inc({ reason: reason.startsWith("ungrounded") ? "ungrounded" : /timeout|abort/i.test(reason) ? "timeout" : "error" }),
+        groundingCaught: () => metrics.groundingCatches.inc(),
+      },
     });
-    const metrics = createMetrics();
     const approvals = createApprovals({
       graph,
       store: createApprovalsRepo(db.pool),
@@ -155,6 +174,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       handler,
       inbox,
       approvals,
+      transcripts,
       async close() {
         await handler.drain();
         await memory.close();

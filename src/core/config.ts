@@ -44,6 +44,8 @@ const EnvSchema = z.object({
   KB_EMBEDDER: z.enum(["local", "openai"]).default("local"),
   EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  AGENT_MAX_STEPS: z.coerce.number().int().min(1).max(20).default(6),
+  AGENT_TURN_BUDGET_MS: z.coerce.number().int().min(1_000).max(600_000).default(45_000),
   COMPANY_NAME: z.string().min(1).default("Helix Data"),
   SUPPORT_EMAIL: z.email().default("support@helixdata.example"),
   SUPPORT_PHONE: z.string().min(3).default("+1 415 555 0100"),
@@ -59,6 +61,7 @@ const EnvSchema = z.object({
   SLACK_REPS: csvList,
   SLACK_MANAGERS: csvList,
   SLACK_HANDOFF_CHANNEL: optionalString.pipe(z.string().regex(/^[CG][A-Z0-9]{2,31}$/, "expected a Slack channel id (C… or G…)").optional()),
+  SLACK_APPROVALS_CHANNEL: optionalString.pipe(z.string().regex(/^[CG][A-Z0-9]{2,31}$/, "expected a Slack channel id (C… or G…)").optional()),
   // Microsoft Teams (Bot Framework names, as botbuilder documents them)
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
@@ -69,6 +72,7 @@ const EnvSchema = z.object({
   TEAMS_REPS: csvList,
   TEAMS_MANAGERS: csvList,
   TEAMS_HANDOFF_CONVERSATION: optionalString,
+  TEAMS_APPROVALS_CONVERSATION: optionalString,
   // Twilio SMS
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
@@ -78,6 +82,26 @@ const EnvSchema = z.object({
     .string()
     .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-3])$/, "expected START-END hours, e.g. 21-8")
     .default("21-8"),
+  // Call intelligence
+  TRANSCRIPT_REPS: csvList,
+  TRANSCRIPT_COMPETITORS: csvList,
+  TRANSCRIPT_TRACKERS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => parseTrackers(v ?? "", ctx)),
+  TRANSCRIPTION_MODEL: z.string().min(1).default("gpt-4o-transcribe-diarize"),
+  // Competitive intelligence and scheduled jobs
+  INTEL_CONFIG: z.string().min(1).default("config/intel.yaml"),
+  INTEL_BATTLECARDS_DIR: optionalString,
+  INTEL_USER_AGENT: z.string().min(3).default("SalesgraphIntel/0.1 (+https://github.com/salesgraph/salesgraph; competitive intelligence)"),
+  INTEL_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  INTEL_MAX_BYTES: z.coerce.number().int().min(1_000).max(50_000_000).default(2_000_000),
+  INTEL_FETCH_CRON: z.string().min(9).default("0 */6 * * *"),
+  INTEL_DIGEST_CRON: z.string().min(9).default("0 8 * * 1"),
+  INTEL_DIGEST_SLACK_CHANNEL: optionalString.pipe(z.string().regex(/^[CG][A-Z0-9]{2,31}$/, "expected a Slack channel id (C… or G…)").optional()),
+  INTEL_DIGEST_TEAMS_CONVERSATION: optionalString,
+  JOBS_ENABLED: booleanFlag.default(true),
+  INBOUND_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   // Outbound email (demo invites)
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   SMTP_FROM: optionalString.pipe(z.email().optional()),
@@ -95,7 +119,15 @@ export interface Config {
     rateLimitPerMinute: number;
   };
   database: { url?: string; dataDir: string; poolMax: number };
-  llm: { provider: "local" | "openai"; apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
+  llm: {
+    provider: "local" | "openai";
+    apiKey?: string;
+    baseUrl?: string;
+    model: string;
+    timeoutMs: number;
+    /** Tool-calling agent limits: model calls per turn and the whole turn's time. */
+    agent: { maxSteps: number; turnBudgetMs: number };
+  };
   knowledge: { embedder: "local" | "openai"; embeddingModel: string };
   logLevel: string;
   tenant: string;
@@ -111,6 +143,8 @@ export interface Config {
     managers: string[];
     /** Channel id where hand-offs are posted and answered in threads. */
     handoffChannel?: string;
+    /** Channel id where approval requests are posted (else in the requesting Slack thread). */
+    approvalsChannel?: string;
   };
   teams: {
     appId?: string;
@@ -123,6 +157,8 @@ export interface Config {
     managers: string[];
     /** Key of a saved conversation reference (channel_references) that hand-off notices are posted to. */
     handoffConversation?: string;
+    /** Key of a saved conversation reference that approval cards are posted to. */
+    approvalsConversation?: string;
   };
   twilio: {
     accountSid?: string;
@@ -133,6 +169,37 @@ export interface Config {
   };
   /** Demo invites go out by email only when `url` is set (smtp://user:pass@host:port). */
   smtp: { url?: string; from: string };
+  /** Call intelligence: the team's names or e-mails, competitors and keyword trackers; the audio model. */
+  transcripts: { reps: string[]; competitors: string[]; trackers: { name: string; terms: string[] }[]; transcriptionModel: string };
+  /** Competitive intelligence: sources file, battlecards folder, fetch policy, schedules and digest destinations. */
+  intel: {
+    configFile: string;
+    battlecardsDir?: string;
+    userAgent: string;
+    timeoutMs: number;
+    maxBytes: number;
+    fetchCron: string;
+    digestCron: string;
+    digestSlackChannel?: string;
+    digestTeamsConversation?: string;
+  };
+  /** The pg-boss job queue `serve` starts (scheduled fetches, digests, cleanup). */
+  jobs: { enabled: boolean; inboundEventsRetentionDays: number };
+}
+
+/** `pricing:price|pricing|discount;security:soc 2|gdpr` → trackers; a malformed entry names itself. */
+function parseTrackers(value: string, ctx: z.RefinementCtx): { name: string; terms: string[] }[] {
+  const trackers: { name: string; terms: string[] }[] = [];
+  for (const entry of value.split(";").map((s) => s.trim()).filter(Boolean)) {
+    const at = entry.indexOf(":");
+    const terms = at > 0 ? entry.slice(at + 1).split("|").map((t) => t.trim()).filter(Boolean) : [];
+    if (at <= 0 || terms.length === 0) {
+      ctx.addIssue({ code: "custom", message: `expected name:term|term;… (entry '${entry}')` });
+      return [];
+    }
+    trackers.push({ name: entry.slice(0, at).trim(), terms });
+  }
+  return trackers;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -158,7 +225,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     },
     database: { url: e.DATABASE_URL, dataDir: path.resolve(e.SALESGRAPH_DATA_DIR), poolMax: e.DATABASE_POOL_MAX },
-    llm: { provider, apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS },
+    llm: {
+      provider, apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS,
+      agent: { maxSteps: e.AGENT_MAX_STEPS, turnBudgetMs: e.AGENT_TURN_BUDGET_MS },
+    },
     knowledge: { embedder: e.KB_EMBEDDER, embeddingModel: e.EMBEDDING_MODEL },
     logLevel: e.LOG_LEVEL,
     tenant: e.SALESGRAPH_TENANT,
@@ -173,6 +243,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reps: e.SLACK_REPS,
       managers: e.SLACK_MANAGERS,
       handoffChannel: e.SLACK_HANDOFF_CHANNEL,
+      approvalsChannel: e.SLACK_APPROVALS_CHANNEL,
     },
     teams: {
       appId: e.MicrosoftAppId,
@@ -184,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reps: e.TEAMS_REPS,
       managers: e.TEAMS_MANAGERS,
       handoffConversation: e.TEAMS_HANDOFF_CONVERSATION,
+      approvalsConversation: e.TEAMS_APPROVALS_CONVERSATION,
     },
     twilio: {
       accountSid: e.TWILIO_ACCOUNT_SID,
@@ -193,6 +265,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       quietHours: parseQuietHours(e.SMS_QUIET_HOURS),
     },
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM ?? e.SUPPORT_EMAIL },
+    transcripts: {
+      reps: e.TRANSCRIPT_REPS,
+      competitors: e.TRANSCRIPT_COMPETITORS,
+      trackers: e.TRANSCRIPT_TRACKERS,
+      transcriptionModel: e.TRANSCRIPTION_MODEL,
+    },
+    intel: {
+      configFile: path.resolve(e.INTEL_CONFIG),
+      battlecardsDir: e.INTEL_BATTLECARDS_DIR && path.resolve(e.INTEL_BATTLECARDS_DIR),
+      userAgent: e.INTEL_USER_AGENT,
+      timeoutMs: e.INTEL_FETCH_TIMEOUT_MS,
+      maxBytes: e.INTEL_MAX_BYTES,
+      fetchCron: e.INTEL_FETCH_CRON,
+      digestCron: e.INTEL_DIGEST_CRON,
+      digestSlackChannel: e.INTEL_DIGEST_SLACK_CHANNEL,
+      digestTeamsConversation: e.INTEL_DIGEST_TEAMS_CONVERSATION,
+    },
+    jobs: { enabled: e.JOBS_ENABLED, inboundEventsRetentionDays: e.INBOUND_EVENTS_RETENTION_DAYS },
   };
 }
 

@@ -34,3 +34,11 @@ export interface LlmProvider {
   /** The chat model for tool-calling agents; absent in local mode. */
   readonly chatModel?: BaseChatModel;
 }
+
+/** One finished model call, for metrics and per-conversation token logs. */
+export interface LlmCallInfo {
+  ok: boolean;
+  ms: number;
+  promptTokens?: number;
+  completionTokens?: number;
+}
