@@ -17,6 +17,8 @@ export interface AgentRun {
   text: string;
   /** Model calls made. */
   steps: number;
+  /** Tokens the turn used, as the endpoint reported them. */
+  tokens: { input: number; output: number };
 }
 
 export class AgentLimitError extends Error {}
@@ -39,12 +41,15 @@ export async function runToolAgent(input: {
   const model = input.model.bindTools(input.tools.offered);
   const budget = AbortSignal.timeout(limits.turnBudgetMs);
   let steps = 0;
+  const tokens = { input: 0, output: 0 };
 
   async function callModel(state: typeof MessagesAnnotation.State) {
     if (steps >= limits.maxSteps) throw new AgentLimitError(`no answer within ${limits.maxSteps} model calls`);
     steps++;
     const signal = AbortSignal.any([budget, AbortSignal.timeout(limits.callTimeoutMs)]);
     const reply = await model.invoke([new SystemMessage(input.system), ...state.messages], { signal });
+    tokens.input += reply.usage_metadata?.input_tokens ?? 0;
+    tokens.output += reply.usage_metadata?.output_tokens ?? 0;
     // Arguments that are not valid JSON never reach a tool: tell the model, as a tool error, so it can retry.
     const invalid = reply.invalid_tool_calls ?? [];
     const errors = (reply.tool_calls?.length ? [] : invalid).map(
@@ -71,5 +76,5 @@ export async function runToolAgent(input: {
   const last = result.messages.at(-1);
   const text = last && AIMessage.isInstance(last) ? last.text.trim() : "";
   if (!text) throw new AgentLimitError("the model returned no answer");
-  return { text, steps };
+  return { text, steps, tokens };
 }

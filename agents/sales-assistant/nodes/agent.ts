@@ -84,6 +84,10 @@ export function createAgentNode(deps: Pick<SalesGraphDeps, "llm" | "tools" | "co
         limits: { maxSteps: deps.agentLimits.maxSteps, callTimeoutMs: deps.agentLimits.callTimeoutMs, turnBudgetMs: deps.agentLimits.turnBudgetMs },
         config,
       });
+      deps.logger.info(
+        { conversation: state.conversationId, steps: run.steps, tools: recorded.map((r) => r.tool), inputTokens: run.tokens.input, outputTokens: run.tokens.output },
+        "agent turn",
+      );
       if (!internal) {
         const sources = recorded.filter((r) => r.tool === "knowledge_search" && r.ok).flatMap((r) => (r.output as { results?: unknown[] }).results ?? []);
         const evidence = [...recorded.map((r) => JSON.stringify(r.output)), ...state.messages.filter((m) => HumanMessage.isInstance(m)).map(textOf), JSON.stringify(state.profile)];
