@@ -42,6 +42,7 @@ import { createHandoffNotifier, createProspectDelivery } from "./handoff-wiring.
 import { createMetrics, type Metrics } from "./metrics.js";
 import { createTranscriptWiring, type TranscriptWiring } from "./transcripts-wiring.js";
 import { createTranscriptTool } from "../../tools/transcripts/tool.js";
+import { createIntelWiring, type IntelWiring } from "./intel-wiring.js";
 
 export interface Container {
   config: Config;
@@ -66,6 +67,8 @@ export interface Container {
   transcripts: TranscriptWiring;
   /** Paused actions waiting for a person (APPROVAL_REQUIRED): the desk decides and resumes the graph. */
   approvals: Approvals;
+  /** Competitive intelligence: sources, fetcher, digests, battlecards (tools intel_digest, battlecard). */
+  intel: IntelWiring;
   close(): Promise<void>;
 }
 
@@ -117,6 +120,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     const mailer = createInviteMailer(config.smtp);
     const outreach = createOutreachRepo(db.pool);
     const transcripts = createTranscriptWiring(config, db.pool, clock, llm);
+    const intel = createIntelWiring(config, db.pool, clock, logger, llm);
     const tools = new ToolRegistry([
       createHandoffTool({ desk }),
       createConsentTool({ consents: repos.consents }),
@@ -133,6 +137,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       createSegmentInsightTool({ pool: db.pool, clock }),
       createRememberPreferenceTool({ store: memory.store }),
       createTranscriptTool({ service: transcripts.service }),
+      ...intel.tools,
     ]);
     const graph = buildSalesGraph({
       router, tools, consents: repos.consents, llm, company: config.company, clock, logger, checkpointer, store: memory.store, outreach,
@@ -158,6 +163,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
         logger,
         onTurn: (t) => metrics.turnSeconds.observe({ channel: t.channel, intent: t.intent }, t.seconds),
         inbox,
+        // a streamed turn can never hang its client: the agent's own budget plus one model call of slack
+        turnTimeoutMs: config.llm.agent.turnBudgetMs + config.llm.timeoutMs,
       }),
     );
     return {
@@ -175,6 +182,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       inbox,
       approvals,
       transcripts,
+      intel,
       async close() {
         await handler.drain();
         await memory.close();
