@@ -3,6 +3,10 @@
 -- each battlecard as it was edited in the knowledge base. Changes cite their snapshot, so a digest's claims can
 -- be traced to what the competitor's page said at the time.
 
+-- 003 created placeholder intel_sources/intel_snapshots that nothing ever wrote; they are replaced here.
+drop table if exists intel_snapshots;
+drop table if exists intel_sources;
+
 create table intel_sources (
   id              text primary key,
   competitor      text not null,
