@@ -45,13 +45,24 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
   const queues = new Set<string>();
   async function ensureQueue(name: string) {
     if (queues.has(name)) return;
-    await boss.createQueue(name, {
-      name,
-      retryLimit: common.retryLimit,
-      retryDelay: common.retryDelay,
-      retryBackoff: true,
-      expireInSeconds: common.expireInSeconds,
-    });
+    // Processes starting together create the same queues at once; pg-boss 10's create_queue (a partition per
+    // queue) then deadlocks or races on PostgreSQL (seen with two workers). The loser retries and finds it made.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await boss.createQueue(name, {
+          name,
+          retryLimit: common.retryLimit,
+          retryDelay: common.retryDelay,
+          retryBackoff: true,
+          expireInSeconds: common.expireInSeconds,
+        });
+        break;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 6 || (code !== "40P01" && code !== "23505" && code !== "42P07")) throw error;
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+      }
+    }
     queues.add(name);
   }
   const polling = options.pollingIntervalSeconds ?? 2;
