@@ -5,6 +5,7 @@ import { afterAgent, createAgentNode, usesAgent } from "./nodes/agent.js";
 import { createAnswerQuestionNode } from "./nodes/answer-question.js";
 import { createCallTranscriptNode } from "./nodes/call-transcript.js";
 import { createCheckConsentNode } from "./nodes/check-consent.js";
+import { createCompetitiveIntelNode } from "./nodes/competitive-intel.js";
 import { createContentRequestNode } from "./nodes/content-request.js";
 import { createDealInsightNode } from "./nodes/deal-insight.js";
 import { createDemoRequestNode } from "./nodes/demo-request.js";
@@ -40,7 +41,7 @@ export function buildIntentNodes(deps: SalesGraphDeps): Record<Intent, IntentNod
     pipeline_review: createPipelineReviewNode(deps),
     lead_insight: createLeadInsightNode(deps),
     segment_insight: createSegmentInsightNode(deps),
-    competitive_intel: createAnswerQuestionNode(deps, "competitive_intel"),
+    competitive_intel: createCompetitiveIntelNode(deps),
     content_request: createContentRequestNode(deps),
     call_transcript: createCallTranscriptNode(deps),
     smalltalk: createSmalltalkNode(deps),

@@ -19,6 +19,8 @@ import { errorHandler } from "./http-errors.js";
 import { createOperatorRoutes } from "./operator-routes.js";
 import { createTranscriptRoutes } from "./transcript-routes.js";
 import { createApprovalRoutes } from "./approval-routes.js";
+import type { JobQueue } from "../core/jobs.js";
+import { startJobs } from "./jobs-wiring.js";
 
 export interface HttpApp {
   app: Express;
@@ -163,6 +165,8 @@ export interface RunningServer {
   server: http.Server;
   port: number;
   channels: string[];
+  /** The job queue this process works (JOBS_ENABLED); stopped on shutdown before the database closes. */
+  jobs?: JobQueue;
   /** Stops accepting connections, lets in-flight turns finish, then closes the container. */
   shutdown(): Promise<void>;
 }
@@ -178,11 +182,20 @@ export async function startServer(container: Container, options: { port: number;
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
+  let jobs: JobQueue | undefined;
+  try {
+    jobs = container.config.jobs.enabled ? await startJobs(container) : undefined;
+  } catch (error) {
+    server.close();
+    server.closeAllConnections();
+    throw error;
+  }
   let closing: Promise<void> | undefined;
   return {
     server,
     port,
     channels: http_.channels,
+    jobs,
     shutdown() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -192,6 +205,7 @@ export async function startServer(container: Container, options: { port: number;
         );
         await Promise.race([Promise.all([closed, http_.drain(), container.handler.drain()]), deadline]);
         server.closeAllConnections();
+        await jobs?.stop().catch((error) => container.logger.error({ err: error }, "job queue did not stop cleanly"));
         await container.close();
       })();
       return closing;

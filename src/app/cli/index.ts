@@ -3,6 +3,7 @@ import { AppError, BadInputError, ConfigError } from "../../core/errors.js";
 import { createCliContext, type CliIo } from "./context.js";
 import { registerCoreCommands } from "./core-commands.js";
 import { registerCrmCommands } from "./crm-commands.js";
+import { registerIntelCommands } from "./intel-commands.js";
 import { registerKbCommands } from "./kb-commands.js";
 import { registerLeadsCommands } from "./leads-commands.js";
 import { registerPipelineCommands } from "./pipeline-commands.js";
@@ -25,6 +26,7 @@ export function buildProgram(io: CliIo): Command {
   registerKbCommands(program, context);
   registerLeadsCommands(program, context);
   registerTranscriptCommands(program, context);
+  registerIntelCommands(program, context);
   return program;
 }
 
