@@ -103,7 +103,7 @@ describe("human inbox: hand-offs answered by people in Slack and through the ope
 
     const silent = await app.post("/api/chat", { conversationId: id, text: "Great, it shows error 502 since Monday" });
     expect(silent.status).toBe(200);
-    expect(silent.body).toEqual({ conversationId: id, reply: "", intent: "human_handoff" });
+    expect(silent.body).toEqual({ conversationId: id, reply: "", held: true, intent: "human_handoff" });
     const relayed = await eventually(async () => threadPosts(thread).find((p) => p.body.text.includes("error 502 since Monday")), "the relayed visitor message");
     expect(relayed.body.text).toMatch(/^\*Visitor:\*/);
     const log = (await app.get(`/api/chat/${id}`)).body.messages as any[];
@@ -229,7 +229,7 @@ describe("human inbox across processes", async () => {
       await eventually(async () => ((await b.get(`/api/chat/${id}/updates`)).body.held ? true : undefined), "the hold seen by B");
       // … and the visitor's next message, served by process B, gets no answer and reaches the thread.
       const held = await b.post("/api/chat", { conversationId: id, text: "thanks, waiting" });
-      expect(held.body).toEqual({ conversationId: id, reply: "", intent: "human_handoff" });
+      expect(held.body).toEqual({ conversationId: id, reply: "", held: true, intent: "human_handoff" });
       await eventually(async () => slack.callsTo("chat.postMessage").find((c) => c.body.thread_ts === thread.ts && c.body.text.includes("thanks, waiting")), "the relay from B");
       // Released through B's operator route: A answers again.
       await b.post(`/api/conversations/${id}/release`, {}, OPERATOR);

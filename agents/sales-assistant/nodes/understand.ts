@@ -15,6 +15,9 @@ export const LEAD_SLOTS = ["name", "email", "phone", "company", "role", "budget"
 /** "None of these work", "other times?": the prospect wants different options, which still answers the offer. */
 const WANTS_OTHERS = /\b(none of (?:these|those|them)|other (?:times?|options|days)|another (?:time|day)|different (?:time|day)|(?:doesn'?t|don'?t|won'?t) work|can'?t do (?:any|those))\b/i;
 
+/** A request for a person is never a free-text answer ("person please", "can I talk to someone?"). */
+const WANTS_A_PERSON = /\b(?:person|human|someone|somebody|agent|representative|operator|sales ?rep)\b/i;
+
 /** A booked demo's own offer, kept so "oh wait, I meant the third one" can move it. */
 const CORRECTION = /\b(?:actually|i meant|meant to say|wait|sorry|instead|rather|change (?:it|that) to|make (?:it|that))\b/i;
 
@@ -22,7 +25,8 @@ const CORRECTION = /\b(?:actually|i meant|meant to say|wait|sorry|instead|rather
 export function answerToAsk(text: string, ask: PendingAsk, options: { defaultCountry?: string } = {}): AskAnswer | undefined {
   if (ask.kind === "slot") {
     // a yes/no or a request about the booking is not a free-text answer ("yes, please move it")
-    if ((ask.slot === "need" || ask.slot === "role" || ask.slot === "company") && (yesNo(text) !== undefined || bookingChange(text))) return undefined;
+    const freeText = ask.slot === "need" || ask.slot === "role" || ask.slot === "company";
+    if (freeText && (yesNo(text) !== undefined || bookingChange(text) || WANTS_A_PERSON.test(text))) return undefined;
     const result = interpretAnswer(text, ask.slot, options);
     if (result.kind === "value") return { kind: "value", slot: ask.slot, profile: result.profile };
     if (result.kind === "declined") return { kind: "declined", slot: ask.slot };
@@ -132,8 +136,11 @@ export function createUnderstandNode(deps: Pick<SalesGraphDeps, "tools" | "logge
 
 export type AfterUnderstand = "route_intent" | "demo_request" | "qualify" | "human_handoff" | "support" | "recall";
 
+/** Slots that say who someone is. */
+const INTRO_SLOTS: ReadonlySet<ProfileSlot> = new Set(["name", "company", "role", "email", "phone", "teamSize"]);
+
 /** Words that ask for something, so a message with details and one of these is routed, not just noted. */
-const ASKS_FOR_SOMETHING = /\b(?:demo|walkthrough|price|pricing|cost|quote|talk|speak|call|help|question|support|issue|problem|error|broken|book|schedule|meet|trial|sign ?up|buy|purchase|compare|vs|versus|how|what|which|why|when|where|can|could|does|do you|is there|are there)\b/i;
+const ASKS_FOR_SOMETHING = /\b(?:news|competitors?|update|alternatives?|demo|walkthrough|price|pricing|cost|quote|talk|speak|call|help|question|support|issue|problem|error|broken|book|schedule|meet|trial|sign ?up|buy|purchase|compare|vs|versus|how|what|which|why|when|where|can|could|does|do you|is there|are there)\b/i;
 
 /**
  * Where the turn goes: an answer (or fresh details, not a question) goes back to the flow that asked; a
@@ -153,6 +160,8 @@ export function afterUnderstand(state: SalesStateType): AfterUnderstand {
   if (recallSlots(text).length > 0) return "recall";
   if (state.activeFlow === "booking" && details) return "demo_request";
   if (state.activeFlow === "handoff" && state.handoff && details) return handoffNode;
-  if (details && !ASKS_FOR_SOMETHING.test(text)) return "qualify";
+  // an introduction ("hi, this is Dev from Quarrystone") is acknowledged; a bare "this week" is not one
+  const introduces = state.newDetails?.some((slot) => INTRO_SLOTS.has(slot)) ?? false;
+  if (details && introduces && !ASKS_FOR_SOMETHING.test(text)) return "qualify";
   return "route_intent";
 }

@@ -38,7 +38,7 @@ const PHONE_LIKE = /(?:\+|\b00)?\(?\d[\d\s().-]{4,}\d(?:\s*(?:ext|x)\.?\s*\d+)?/
 const NOT_PHONE = /^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{4}$|^\d{1,2}\s*-\s*\d{1,2}$/;
 
 const NEED = /\b(?:we need|we['’]re looking for|we are looking for|looking for|we want|we['’]d like|struggling with|our (?:problem|challenge|pain) is|(?:the )?pain point is|we have (?:trouble|problems?|issues?) with|we can['’]?t|need (?:a|an|better|to replace|to consolidate))\s+([^.?!\n]{3,160})/i;
-const NOT_NEED = /^(?:to check with|a demo|demo|to talk|to speak|someone|help|more info|pricing|your pricing|a price|price)/i;
+const NOT_NEED = /^(?:to check with|(?:an? |the )?(?:demo|person|human|call|quote|meeting|rep|representative|someone|somebody|real person|agent)|to talk|to speak|help|more info|pricing|your pricing|a price|price)\b/i;
 
 /** Words that mark a message as fixing something said before. */
 const CORRECTION = /^\s*(?:no|nope|oops|wait|sorry,? (?:it['’]?s|make that|that should be))\b[,!.:;-]?|\bactually\b|\bI meant\b|\bcorrection\b|\bmake (?:that|it)\b|\bmy (?:bad|mistake)\b|\btypo\b|\bscratch that\b|\bshould (?:have been|be|read)\b|\bto correct\b|\bnot\s+[^\s,]+,\s*(?:but|it['’]?s)\b|\binstead\b/i;
