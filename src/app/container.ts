@@ -43,6 +43,7 @@ import { createMetrics, type Metrics } from "./metrics.js";
 import { createTranscriptWiring, type TranscriptWiring } from "./transcripts-wiring.js";
 import { createTranscriptTool } from "../../tools/transcripts/tool.js";
 import { createIntelWiring, type IntelWiring } from "./intel-wiring.js";
+import { createContentWiring, type ContentWiring } from "./content-wiring.js";
 
 export interface Container {
   config: Config;
@@ -69,6 +70,8 @@ export interface Container {
   approvals: Approvals;
   /** Competitive intelligence: sources, fetcher, digests, battlecards (tools intel_digest, battlecard). */
   intel: IntelWiring;
+  /** Content generation and A/B experiments (tools generate_content, content_report, send_content_variant). */
+  content: ContentWiring;
   close(): Promise<void>;
 }
 
@@ -121,6 +124,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
     const outreach = createOutreachRepo(db.pool);
     const transcripts = createTranscriptWiring(config, db.pool, clock, llm);
     const intel = createIntelWiring(config, db.pool, clock, logger, llm);
+    const content = createContentWiring({ config, pool: db.pool, clock, logger, llm, kb, crm: outreach });
+    const outreachTools = createOutreachTools({ config, crm: outreach, consents: repos.consents, mailer, clock, logger });
     const tools = new ToolRegistry([
       createHandoffTool({ desk }),
       createConsentTool({ consents: repos.consents }),
@@ -130,7 +135,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
       createBookDemoTool({
         pool: db.pool, clock, companyName: config.company.name, logger, mailer, organizerEmail: config.smtp.from,
       }),
-      ...createOutreachTools({ config, crm: outreach, consents: repos.consents, mailer, clock, logger }),
+      ...outreachTools,
+      ...content.tools(outreachTools.find((t) => t.name === "send_follow_up")),
       createDealLookupTool({ pool: db.pool, clock }),
       createLeadScoringTool({ pool: db.pool, clock }),
       ...createPipelineTools({ pool: db.pool, clock }),
@@ -183,6 +189,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       approvals,
       transcripts,
       intel,
+      content,
       async close() {
         await handler.drain();
         await memory.close();

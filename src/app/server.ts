@@ -19,6 +19,7 @@ import { errorHandler } from "./http-errors.js";
 import { createOperatorRoutes } from "./operator-routes.js";
 import { createTranscriptRoutes } from "./transcript-routes.js";
 import { createApprovalRoutes } from "./approval-routes.js";
+import { createContentRoutes } from "./content-routes.js";
 import type { JobQueue } from "../core/jobs.js";
 import { startJobs } from "./jobs-wiring.js";
 
@@ -149,6 +150,7 @@ export function createHttpApp(container: Container): HttpApp {
   );
 
   app.use(createTranscriptRoutes({ transcripts: container.transcripts, apiToken: config.server.apiToken }));
+  app.use(createContentRoutes({ content: container.content, apiToken: config.server.apiToken, bodyLimitBytes: config.server.bodyLimitBytes }));
 
   app.use((req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(logger));

@@ -102,6 +102,13 @@ const EnvSchema = z.object({
   INTEL_DIGEST_TEAMS_CONVERSATION: optionalString,
   JOBS_ENABLED: booleanFlag.default(true),
   INBOUND_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  // Content generation and experiments
+  CONTENT_BRAND_VOICE: z.string().trim().min(3).max(500).default("clear, confident and helpful; short sentences; concrete outcomes over adjectives; no hype"),
+  CONTENT_BANNED_PHRASES: z
+    .string()
+    .default("guarantee,guaranteed,risk-free,best-in-class,world-class,revolutionary,game-changer,act now,click here,synergy")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+  CONTENT_MIN_SAMPLE: z.coerce.number().int().min(10).max(10_000_000).default(200),
   // Outbound email (demo invites)
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   SMTP_FROM: optionalString.pipe(z.email().optional()),
@@ -185,6 +192,8 @@ export interface Config {
   };
   /** The pg-boss job queue `serve` starts (scheduled fetches, digests, cleanup). */
   jobs: { enabled: boolean; inboundEventsRetentionDays: number };
+  /** Content generation: brand voice and banned phrases; exposures per variant before a winner is declared. */
+  content: { brandVoice: string; bannedPhrases: string[]; minSample: number };
 }
 
 /** `pricing:price|pricing|discount;security:soc 2|gdpr` → trackers; a malformed entry names itself. */
@@ -283,6 +292,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       digestTeamsConversation: e.INTEL_DIGEST_TEAMS_CONVERSATION,
     },
     jobs: { enabled: e.JOBS_ENABLED, inboundEventsRetentionDays: e.INBOUND_EVENTS_RETENTION_DAYS },
+    content: { brandVoice: e.CONTENT_BRAND_VOICE, bannedPhrases: e.CONTENT_BANNED_PHRASES, minSample: e.CONTENT_MIN_SAMPLE },
   };
 }
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { AppError, BadInputError, ConfigError } from "../../core/errors.js";
 import { createCliContext, type CliIo } from "./context.js";
+import { registerContentCommands } from "./content-commands.js";
 import { registerCoreCommands } from "./core-commands.js";
 import { registerCrmCommands } from "./crm-commands.js";
 import { registerIntelCommands } from "./intel-commands.js";
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIo): Command {
   registerKbCommands(program, context);
   registerLeadsCommands(program, context);
   registerTranscriptCommands(program, context);
+  registerContentCommands(program, context);
   registerIntelCommands(program, context);
   return program;
 }
