@@ -15,7 +15,7 @@ import { BUILT_IN_PRIOR, type ContentPrior } from "./prior.js";
  * held-out responses (AUC).
  */
 const NEEDED = ["Recency", "NumWebPurchases", "NumCatalogPurchases", "NumStorePurchases", "MntWines", "MntFruits", "MntMeatProducts", "MntFishProducts", "MntSweetProducts", "MntGoldProds", "Income", "NumWebVisitsMonth", "AcceptedCmp1", "AcceptedCmp2", "AcceptedCmp3", "AcceptedCmp4", "AcceptedCmp5", "Response"];
-const SHRINK = 20;
+const SHRINK = 100;
 
 export class PriorDataError extends Error {}
 

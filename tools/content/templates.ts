@@ -67,8 +67,8 @@ function subjectLine(angle: ContentAngle, p: Parts): string {
     case "value":
       return `${p.Brief}: clearer answers for ${p.who}`;
     case "proof": {
-      const proof = use(p, f.proof);
-      return proof && proof.length <= 60 ? proof : `How teams like yours got results with ${f.company}`;
+      const proof = f.proof && f.proof.text.length <= 60 ? use(p, f.proof) : undefined;
+      return proof ?? `How teams like yours got results with ${f.company}`;
     }
     case "urgency": {
       const offer = use(p, f.offer);
