@@ -1,5 +1,7 @@
 import { HumanMessage } from "@langchain/core/messages";
 import type { Clock } from "../core/clock.js";
+import { BadInputError } from "../core/errors.js";
+import { cleanInboundText } from "../core/inbound-text.js";
 import type { Logger } from "../core/logger.js";
 import type { InboundMessage, OutboundMessage, StreamingConversationHandler, TurnEvent } from "../core/ports.js";
 import type { ConversationsRepo } from "../infra/postgres/conversations-repo.js";
@@ -9,6 +11,8 @@ import type { ProspectRelay } from "../../tools/handoffs/inbox.js";
 import { EventQueue } from "./event-queue.js";
 import { createGraphEventRelay, TURN_STREAM_MODES, type GraphEventRelay } from "./graph-events.js";
 import { KeyedMutex } from "./keyed-mutex.js";
+import type { TurnLock } from "./turn-lock.js";
+import { appendTurnOrRollBack } from "./turn-log.js";
 
 export function threadIdOf(message: Pick<InboundMessage, "channel" | "conversationId">): string {
   return `${message.channel}:${message.conversationId}`;
@@ -22,7 +26,7 @@ export interface TurnTracker {
 
 /**
  * Runs one turn of the graph per inbound message. Turns of one conversation run one at a time (a second
- * message waits for the first), the checkpoint is written once at the end of the turn (durability "exit"),
+ * message waits for the first, in any process sharing the database; past the lock timeout it gets 409), the checkpoint is written once at the end of the turn (durability "exit"),
  * and the message log is appended in one transaction afterwards — a crash mid-turn leaves no half turn.
  */
 export function createConversationHandler(deps: {
@@ -35,13 +39,22 @@ export function createConversationHandler(deps: {
   inbox?: ProspectRelay;
   /** Upper bound on one turn's graph run; past it the turn fails (a stalled model stream cannot hang a client). */
   turnTimeoutMs?: number;
+  /**
+   * Serialises turns of one conversation; across processes on PostgreSQL (see `createTurnLock`). Defaults to
+   * an in-process queue with no timeout.
+   */
+  turnLock?: Pick<TurnLock, "run">;
 }): StreamingConversationHandler & TurnTracker {
-  const mutex = new KeyedMutex();
+  const mutex: Pick<TurnLock, "run"> = deps.turnLock ?? new KeyedMutex();
   const running = new Set<Promise<unknown>>();
 
   /** With a relay the graph is streamed (tokens, progress) and its result is the same as `invoke`'s. */
-  async function runTurn(message: InboundMessage, relay?: GraphEventRelay): Promise<OutboundMessage[]> {
+  async function runTurn(inbound: InboundMessage, relay?: GraphEventRelay): Promise<OutboundMessage[]> {
     const started = performance.now();
+    // Adapters check text at their edge; this is the last guard before anything is stored.
+    const clean = cleanInboundText(inbound.text);
+    if (!clean.ok) throw new BadInputError(clean.reason);
+    const message = { ...inbound, text: clean.text };
     const conversation = await deps.conversations.ensure(message.channel, message.conversationId, message.actor);
     if (conversation.heldBy) {
       const held = await whileHeld(message, conversation.id);
@@ -73,12 +86,10 @@ export function createConversationHandler(deps: {
     }
     const intent = result.intent ?? "smalltalk";
     const replyText = result.silenced ? "" : result.reply;
-    await deps.conversations.appendTurn(conversation.id, {
-      userText: message.text,
-      replyText,
-      intent,
-      at: deps.clock.now(),
-    });
+    const at = deps.clock.now();
+    await appendTurnOrRollBack(deps, threadIdOf(message), () =>
+      deps.conversations.appendTurn(conversation.id, { userText: message.text, replyText, intent, at }),
+    );
     const seconds = (performance.now() - started) / 1000;
     deps.onTurn?.({ intent, channel: message.channel, seconds });
     deps.logger.info(

@@ -53,3 +53,10 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
+
+/** The conversation is busy with another turn (in this process or another) for longer than the lock timeout. */
+export class ConversationBusyError extends AppError {
+  constructor(message = "this conversation is still answering an earlier message; try again in a moment") {
+    super(message, 409, "conversation_busy");
+  }
+}
