@@ -1,16 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { seedDemoKnowledge } from "../../knowledge/demo/seed.js";
-import { createContainer, type Container } from "../../src/app/container.js";
-import { fixedClock } from "../../src/core/clock.js";
-import { loadConfig } from "../../src/core/config.js";
+import type { Container } from "../../src/app/container.js";
 import type { Actor, Channel, Intent } from "../../src/core/domain.js";
-import { silentLogger } from "../../src/core/logger.js";
-import { seedDemoData } from "../../src/demo/seed.js";
 import { startFakeOpenAi, type ChatCompletionRequest, type FakeOpenAi, type FakeReply } from "../fakes/openai-server.js";
-import { openTestDatabase, type TestDatabase } from "../helpers/databases.js";
+import type { TestDatabase } from "../helpers/databases.js";
+import { startDemoContainer, type DemoContainer } from "../helpers/demo-container.js";
 
 const KEY = "sk-agent-test";
 
@@ -22,7 +15,7 @@ describe("LLM agent mode", () => {
   let fake: FakeOpenAi;
   let db: TestDatabase;
   let container: Container;
-  let tmp: string;
+  let demo: DemoContainer;
   let route: Intent = "deal_insight";
   let agentScript: FakeReply[] = [];
   let n = 0;
@@ -32,21 +25,16 @@ describe("LLM agent mode", () => {
 
   beforeAll(async () => {
     fake = await startFakeOpenAi({ apiKey: KEY });
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sg-agent-"));
-    db = await openTestDatabase("pglite");
-    await seedDemoData(db.pool);
-    const config = loadConfig({
-      LOG_LEVEL: "silent", SALESGRAPH_DATA_DIR: tmp, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: fake.url, LLM_TIMEOUT_MS: "1500", AGENT_MAX_STEPS: "4",
+    demo = await startDemoContainer("pglite", {
+      now: "2026-11-30T14:00:00Z",
+      env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: fake.url, LLM_TIMEOUT_MS: "1500", AGENT_MAX_STEPS: "4" },
     });
-    container = await createContainer(config, { db, logger: silentLogger(), clock: fixedClock("2026-11-30T14:00:00Z") });
-    await seedDemoKnowledge(container.kb);
+    ({ db, container } = demo);
   });
 
   afterAll(async () => {
-    await container?.close();
-    await db?.dispose();
+    await demo?.close();
     await fake?.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   beforeEach(() => {

@@ -1,36 +1,23 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoKnowledge } from "../../knowledge/demo/seed.js";
-import { createContainer, type Container } from "../../src/app/container.js";
-import { fixedClock } from "../../src/core/clock.js";
-import { loadConfig } from "../../src/core/config.js";
+import type { Container } from "../../src/app/container.js";
 import type { Actor, Channel } from "../../src/core/domain.js";
-import { silentLogger } from "../../src/core/logger.js";
-import { seedDemoData } from "../../src/demo/seed.js";
-import { openTestDatabase, type TestDatabase } from "../helpers/databases.js";
+import type { TestDatabase } from "../helpers/databases.js";
+import { startDemoContainer, type DemoContainer } from "../helpers/demo-container.js";
 
 const NOW = "2026-11-30T14:00:00Z";
 
 describe("memory across conversations, long threads and languages (PGlite, local mode)", () => {
   let db: TestDatabase;
   let container: Container;
-  let tmp: string;
+  let demo: DemoContainer;
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sg-memory-"));
-    db = await openTestDatabase("pglite");
-    await seedDemoData(db.pool);
-    const config = loadConfig({ LOG_LEVEL: "silent", SALESGRAPH_DATA_DIR: tmp });
-    container = await createContainer(config, { db, logger: silentLogger(), clock: fixedClock(NOW) });
-    await seedDemoKnowledge(container.kb);
+    demo = await startDemoContainer("pglite", { now: NOW });
+    ({ db, container } = demo);
   });
 
   afterAll(async () => {
-    await container?.close();
-    await db?.dispose();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await demo?.close();
   });
 
   const say = async (channel: Channel, conversationId: string, actor: Actor, text: string) => {

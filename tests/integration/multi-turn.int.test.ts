@@ -1,16 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoKnowledge } from "../../knowledge/demo/seed.js";
-import { createContainer, type Container } from "../../src/app/container.js";
-import { fixedClock } from "../../src/core/clock.js";
-import { loadConfig } from "../../src/core/config.js";
+import type { Container } from "../../src/app/container.js";
 import type { Channel } from "../../src/core/domain.js";
-import { silentLogger } from "../../src/core/logger.js";
-import { seedDemoData } from "../../src/demo/seed.js";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "../helpers/databases.js";
+import { databaseKinds, type TestDatabase } from "../helpers/databases.js";
+import { startDemoContainer, type DemoContainer } from "../helpers/demo-container.js";
 
 /** Monday 30 November 2026, 09:00 in New York. */
 const NOW = "2026-11-30T14:00:00Z";
@@ -20,22 +13,16 @@ const kinds = await databaseKinds();
 describe.each(kinds)("prospect conversations over many turns on %s", (kind) => {
   let db: TestDatabase;
   let container: Container;
-  let tmp: string;
+  let demo: DemoContainer;
   let n = 0;
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sg-multi-"));
-    db = await openTestDatabase(kind);
-    await seedDemoData(db.pool);
-    const config = loadConfig({ LOG_LEVEL: "silent", SALESGRAPH_DATA_DIR: tmp });
-    container = await createContainer(config, { db, logger: silentLogger(), clock: fixedClock(NOW) });
-    await seedDemoKnowledge(container.kb);
+    demo = await startDemoContainer(kind, { now: NOW });
+    ({ db, container } = demo);
   });
 
   afterAll(async () => {
-    await container?.close();
-    await db?.dispose();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await demo?.close();
   });
 
   /** A conversation: each call sends one message and returns the reply text and intent. */
