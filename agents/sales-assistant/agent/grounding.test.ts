@@ -23,4 +23,11 @@ describe("grounding guard", () => {
   it("catches a citation to a source that was never retrieved", () => {
     expect(checkGrounding("Helix Pro costs $36,000 per year [3].", evidence, 1)).toMatchObject({ ok: false, badCitations: [3] });
   });
+
+  it("reads numbers written with other locales' separators, and checks only multi-word names in other languages", () => {
+    expect(checkGrounding("Helix Pro kostet 36.000 $ pro Jahr [1].", evidence, 1, { english: false }).ok).toBe(true);
+    expect(checkGrounding("Helix Pro coûte 36 000 $ par an [1].", evidence, 1, { english: false }).ok).toBe(true);
+    const verdict = checkGrounding("Helix Pro kostet 29.000 $, wie bei Acme Logistik [1].", evidence, 1, { english: false });
+    expect(verdict.ungrounded).toEqual(expect.arrayContaining(["29.000", "Acme Logistik"]));
+  });
 });

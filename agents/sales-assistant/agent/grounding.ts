@@ -7,7 +7,7 @@ export interface GroundingVerdict {
   badCitations: number[];
 }
 
-const NUMBER = /(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|K\b|m\b|M\b)?/g;
+const NUMBER = /(?:[$€£]\s?)?\d(?:[\d,.]|[\s\u00a0\u202f](?=\d{3}\b))*\s?(?:%|k\b|K\b|m\b|M\b)?/g;
 /** Capitalised runs ("Helix Pro", "Coastline Freight") that are not sentence openers or common words. */
 const NAME = /\b[A-Z][a-zA-Z0-9&'’-]+(?:\s+[A-Z][a-zA-Z0-9&'’-]+)*/g;
 const COMMON = new Set(
@@ -17,7 +17,9 @@ const COMMON = new Set(
     "Q1 Q2 Q3 Q4 EU US UK USA SSO SAML API SQL CSV PDF AI BI CRM SLA SOC ISO GDPR HIPAA AWS Azure UTC").split(" "),
 );
 
-const digits = (s: string) => s.replace(/[^\d.]/g, "").replace(/\.$/, "");
+/** The number's digits, with thousands separators of any locale ("36,000", "36.000", "36 000") removed. */
+const digits = (s: string) =>
+  s.replace(/(\d)[.,\s\u00a0\u202f](?=\d{3}(?!\d))/g, "$1").replace(/,(?=\d{1,2}\b)/, ".").replace(/[^\d.]/g, "").replace(/\.$/, "");
 
 /** Numbers as they may be written in the evidence: "36,000", "36000", "$36k" all count as 36000. */
 function numberForms(raw: string): string[] {
@@ -33,7 +35,13 @@ function numberForms(raw: string): string[] {
  * profile): every number and every name must be found there, and every [n] must point at a retrieved
  * source. Small counting words are left alone; a price or a customer that came from nowhere is not.
  */
-export function checkGrounding(reply: string, evidence: readonly string[], sourceCount: number): GroundingVerdict {
+export function checkGrounding(
+  reply: string,
+  evidence: readonly string[],
+  sourceCount: number,
+  options: { english?: boolean } = {},
+): GroundingVerdict {
+  const english = options.english ?? true;
   const haystack = evidence.join("\n");
   const flatDigits = haystack.replace(/(\d),(\d)/g, "$1$2");
   const lower = haystack.toLowerCase();
@@ -50,6 +58,9 @@ export function checkGrounding(reply: string, evidence: readonly string[], sourc
     const name = words.join(" ");
     const atSentenceStart = m.index === 0 || /[.!?:\n]\s*$/.test(body.slice(0, m.index));
     if (atSentenceStart && words.length === 1) continue;
+    // other languages capitalise common nouns (German) and sentence words we don't know: only names of two
+    // or more capitalised words ("Acme Logistics") are checked there
+    if (!english && words.length === 1) continue;
     if (!words.every((w) => lower.includes(w.toLowerCase()))) ungrounded.add(name);
   }
   const badCitations = [...reply.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])).filter((n) => n < 1 || n > sourceCount);

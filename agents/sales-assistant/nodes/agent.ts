@@ -6,6 +6,8 @@ import { internalAgentPrompt, prospectAgentPrompt } from "../agent/prompts.js";
 import { runToolAgent } from "../agent/run-agent.js";
 import { agentToolset } from "../agent/tools.js";
 import type { SalesGraphDeps } from "../deps.js";
+import { languageName } from "../dialogue/language.js";
+import { describePreferences } from "../dialogue/preferences.js";
 import { reportProgress } from "../dialogue/progress.js";
 import type { SalesStateType, SalesStateUpdate, ToolResult } from "../state.js";
 import { reply, textOf } from "./reply.js";
@@ -66,9 +68,12 @@ export function createAgentNode(deps: Pick<SalesGraphDeps, "llm" | "tools" | "co
       },
       internal ? undefined : PROSPECT_TOOLS,
     );
+    const foreign = state.language && state.language !== "en" ? state.language : undefined;
     const promptInput = {
       company: deps.company.name, actor: state.actor, channel: state.channel, profile: state.profile,
       today: deps.clock.now().toISOString().slice(0, 10),
+      ...(foreign ? { language: languageName(foreign) } : {}),
+      ...(state.preferences && internal ? { preferences: describePreferences(state.preferences) } : {}),
     };
     const fallback = (reason: string, steps?: number): SalesStateUpdate => {
       deps.logger.warn({ conversation: state.conversationId, reason, steps }, "agent fell back to the deterministic answer");
@@ -91,7 +96,7 @@ export function createAgentNode(deps: Pick<SalesGraphDeps, "llm" | "tools" | "co
       if (!internal) {
         const sources = recorded.filter((r) => r.tool === "knowledge_search" && r.ok).flatMap((r) => (r.output as { results?: unknown[] }).results ?? []);
         const evidence = [...recorded.map((r) => JSON.stringify(r.output)), ...state.messages.filter((m) => HumanMessage.isInstance(m)).map(textOf), JSON.stringify(state.profile)];
-        const verdict = checkGrounding(run.text, evidence, sources.length);
+        const verdict = checkGrounding(run.text, evidence, sources.length, { english: !foreign });
         if (!verdict.ok) {
           deps.telemetry?.groundingCaught();
           return fallback(`ungrounded: ${[...verdict.ungrounded, ...verdict.badCitations.map((n) => `[${n}]`)].slice(0, 5).join(", ")}`, run.steps);
