@@ -143,4 +143,17 @@ describe("LLM agent mode", () => {
     expect(res.text).toMatch(/open/i);
     expect(res.text).not.toContain("The pipeline is");
   });
+
+  it("answers a prospect in their own language, with the guard applied", async () => {
+    route = "pricing";
+    agentScript = [
+      { toolCalls: [{ name: "knowledge_search", arguments: { query: "Helix Pro list price" } }] },
+      { text: "Helix Pro tiene un precio de lista de 36.000 $ al año [1]." },
+    ];
+    const res = await ask("Hola, ¿cuánto cuesta Helix Pro al año para nuestro equipo de ventas?", "prospect");
+    expect(JSON.stringify(agentCalls()[0]!.messages[0])).toMatch(/Reply in Spanish/);
+    expect(res.text).toMatch(/^Helix Pro tiene un precio de lista de 36\.000 \$ al año \[1\]\./);
+    expect(res.state.agentOutcome).toMatchObject({ status: "answered" });
+  });
 });
+
