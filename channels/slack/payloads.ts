@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { hasLoneSurrogate, INVALID_UNICODE, stripControlCharacters } from "../../src/core/inbound-text.js";
+
+/** What a person typed: control characters removed, a lone surrogate refused (src/core/inbound-text.ts). */
+const TypedText = (max: number) => z.string().max(max).refine((text) => !hasLoneSurrogate(text), INVALID_UNICODE).transform(stripControlCharacters);
 
 /**
  * The Slack request bodies this adapter accepts, checked after the signature and before Bolt sees them.
@@ -19,7 +23,7 @@ export const UrlVerificationBody = z.object({ type: z.literal("url_verification"
 
 export const SlashCommandBody = z.object({
   command: z.string().regex(/^\/[\w-]{1,32}$/),
-  text: z.string().max(4000).default(""),
+  text: TypedText(4000).default(""),
   team_id: Id,
   user_id: Id,
   channel_id: Id,
@@ -52,7 +56,7 @@ export type SlackEnvelope =
 export const MentionEvent = z.object({
   type: z.literal("app_mention"),
   user: Id,
-  text: z.string().max(40_000),
+  text: TypedText(40_000),
   ts: z.string().regex(/^\d+\.\d+$/),
   channel: Id,
   thread_ts: z.string().regex(/^\d+\.\d+$/).optional(),

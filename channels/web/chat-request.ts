@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BadInputError } from "../../src/core/errors.js";
+import { hasLoneSurrogate, INVALID_UNICODE, stripControlCharacters } from "../../src/core/inbound-text.js";
 
 /**
  * The web chat's request shapes, the same rules as `POST /api/chat` (src/app/chat-routes.ts): both endpoints
@@ -11,11 +12,12 @@ export const ConversationId = z
 
 export const ChatRequest = z.object({
   conversationId: ConversationId.optional(),
+  /** Control characters (NUL…) are removed and a lone surrogate refused before anything is stored. */
   text: z
     .string({ error: "text is required and must be a string" })
-    .trim()
-    .min(1, "text must not be empty")
-    .max(4000, "text must be at most 4000 characters"),
+    .refine((text) => !hasLoneSurrogate(text), INVALID_UNICODE)
+    .transform(stripControlCharacters)
+    .pipe(z.string().trim().min(1, "text must not be empty").max(4000, "text must be at most 4000 characters")),
   /** The visitor's IANA zone from `Intl`; an unknown zone is ignored rather than refused (old browsers). */
   timeZone: z
     .string()

@@ -1,5 +1,7 @@
 import { HumanMessage } from "@langchain/core/messages";
 import type { Clock } from "../core/clock.js";
+import { BadInputError } from "../core/errors.js";
+import { cleanInboundText } from "../core/inbound-text.js";
 import type { Logger } from "../core/logger.js";
 import type { InboundMessage, OutboundMessage, StreamingConversationHandler, TurnEvent } from "../core/ports.js";
 import type { ConversationsRepo } from "../infra/postgres/conversations-repo.js";
@@ -10,6 +12,7 @@ import { EventQueue } from "./event-queue.js";
 import { createGraphEventRelay, TURN_STREAM_MODES, type GraphEventRelay } from "./graph-events.js";
 import { KeyedMutex } from "./keyed-mutex.js";
 import type { TurnLock } from "./turn-lock.js";
+import { appendTurnOrRollBack } from "./turn-log.js";
 
 export function threadIdOf(message: Pick<InboundMessage, "channel" | "conversationId">): string {
   return `${message.channel}:${message.conversationId}`;
@@ -46,8 +49,12 @@ export function createConversationHandler(deps: {
   const running = new Set<Promise<unknown>>();
 
   /** With a relay the graph is streamed (tokens, progress) and its result is the same as `invoke`'s. */
-  async function runTurn(message: InboundMessage, relay?: GraphEventRelay): Promise<OutboundMessage[]> {
+  async function runTurn(inbound: InboundMessage, relay?: GraphEventRelay): Promise<OutboundMessage[]> {
     const started = performance.now();
+    // Adapters check text at their edge; this is the last guard before anything is stored.
+    const clean = cleanInboundText(inbound.text);
+    if (!clean.ok) throw new BadInputError(clean.reason);
+    const message = { ...inbound, text: clean.text };
     const conversation = await deps.conversations.ensure(message.channel, message.conversationId, message.actor);
     if (conversation.heldBy) {
       const held = await whileHeld(message, conversation.id);
@@ -79,12 +86,10 @@ export function createConversationHandler(deps: {
     }
     const intent = result.intent ?? "smalltalk";
     const replyText = result.silenced ? "" : result.reply;
-    await deps.conversations.appendTurn(conversation.id, {
-      userText: message.text,
-      replyText,
-      intent,
-      at: deps.clock.now(),
-    });
+    const at = deps.clock.now();
+    await appendTurnOrRollBack(deps, threadIdOf(message), () =>
+      deps.conversations.appendTurn(conversation.id, { userText: message.text, replyText, intent, at }),
+    );
     const seconds = (performance.now() - started) / 1000;
     deps.onTurn?.({ intent, channel: message.channel, seconds });
     deps.logger.info(

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { Actor, Channel, Intent } from "../../core/domain.js";
 import type { InboxConversationStore, Person } from "../../core/ports.js";
+import { createCheckpointRollback } from "./checkpoint-rollback.js";
 import { withTransaction } from "./pool.js";
 
 export interface ConversationRow {
@@ -108,6 +109,9 @@ export function createConversationsRepo(pool: pg.Pool) {
         createdAt: r.created_at,
       }));
     },
+
+    /** Puts a thread's checkpoint back to before its last turn (a turn whose log could not be written). */
+    rollBackCheckpoint: createCheckpointRollback(pool),
 
     ...inbox,
   };
