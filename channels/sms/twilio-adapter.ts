@@ -5,6 +5,7 @@ import { systemClock, type Clock } from "../../src/core/clock.js";
 import type { Config } from "../../src/core/config.js";
 import type { EventDeduper } from "../../src/core/dedupe.js";
 import { BadInputError, ConfigError, ForbiddenError, PayloadTooLargeError } from "../../src/core/errors.js";
+import { hasLoneSurrogate, INVALID_UNICODE, stripControlCharacters } from "../../src/core/inbound-text.js";
 import type { Logger } from "../../src/core/logger.js";
 import type { ConversationHandler } from "../../src/core/ports.js";
 import { createRateLimiter, type RateLimiter } from "../shared/rate-limiter.js";
@@ -27,7 +28,8 @@ const IncomingSms = z.looseObject({
   AccountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "not a Twilio account SID"),
   From: z.string().regex(E164, "From is not an E.164 phone number"),
   To: z.string().min(1),
-  Body: z.string().max(1600).default(""),
+  // control characters removed and lone surrogates refused before the text is stored (src/core/inbound-text.ts)
+  Body: z.string().max(1600).default("").refine((text) => !hasLoneSurrogate(text), INVALID_UNICODE).transform(stripControlCharacters),
 });
 
 export interface TwilioRoutesDeps {

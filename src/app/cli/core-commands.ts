@@ -1,6 +1,7 @@
 import readline from "node:readline";
 import { Command, Option } from "commander";
 import { createIntentRouter } from "../../../agents/routing/intent-router.js";
+import { cleanInboundText } from "../../core/inbound-text.js";
 import { trainRouterModel } from "../../../agents/routing/router-model.js";
 import { ROLES, type Role } from "../../core/domain.js";
 import { createLogger } from "../../core/logger.js";
@@ -79,7 +80,12 @@ export function registerCoreCommands(program: Command, ctx: CliContext): void {
       const lines = readline.createInterface({ input: io.stdin, terminal: false });
       try {
         for await (const line of lines) {
-          const text = line.trim();
+          const clean = cleanInboundText(line);
+          if (!clean.ok) {
+            print(`(not sent: ${clean.reason})`);
+            continue;
+          }
+          const text = clean.text.trim();
           if (!text) continue;
           const replies = await container.handler({ channel: "cli", conversationId, actor, text });
           for (const r of replies) print(`[${r.intent}] ${r.text}`);
