@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Container } from "../../src/app/container.js";
 import type { Actor, Channel, Intent } from "../../src/core/domain.js";
+import { startFakeSlackApi } from "../fakes/slack-api.js";
+import { startSlackStreamHarness } from "../helpers/slack-stream-harness.js";
 import { startFakeOpenAi, type ChatCompletionRequest, type FakeOpenAi, type FakeReply } from "../fakes/openai-server.js";
 import type { TestDatabase } from "../helpers/databases.js";
 import { startDemoContainer, type DemoContainer } from "../helpers/demo-container.js";
@@ -154,6 +156,32 @@ describe("LLM agent mode", () => {
     expect(JSON.stringify(agentCalls()[0]!.messages[0])).toMatch(/Reply in Spanish/);
     expect(res.text).toMatch(/^Helix Pro tiene un precio de lista de 36\.000 \$ al año \[1\]\./);
     expect(res.state.agentOutcome).toMatchObject({ status: "answered" });
+  });
+
+  it("streams a rep's two-tool answer from Slack into one message updated in place", async () => {
+    const account = await dealOf();
+    route = "deal_insight";
+    const answer = `The ${account} deal is in good shape and the pipeline for this quarter is healthy, with the biggest deals moving.`;
+    agentScript = [
+      { toolCalls: [{ name: "crm_find_deals", arguments: { query: account } }, { name: "pipeline_review", arguments: { query: "this quarter" } }] },
+      { text: answer, stream: { chunkDelayMs: 60 } },
+    ];
+    const slack = await startFakeSlackApi();
+    const harness = await startSlackStreamHarness(slack, container.handler, { firstAfterMs: 50, intervalMs: 150 });
+    try {
+      await harness.mention(`how is the ${account} deal and the pipeline this quarter?`);
+      await slack.waitFor("chat.postMessage");
+      await harness.close();
+      expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
+      const updates = slack.callsTo("chat.update");
+      expect(updates.length).toBeGreaterThanOrEqual(2);
+      expect(updates.some((u) => String(u.body.text).length < answer.length)).toBe(true);
+      expect(String(updates.at(-1)!.body.text)).toContain(answer);
+      expect(agentCalls()[1]!.messages.filter((m) => m.role === "tool")).toHaveLength(2);
+    } finally {
+      await harness.close();
+      await slack.close();
+    }
   });
 });
 
