@@ -2,9 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { formatAgentReport, runAgentEval } from "./agent.js";
 import { formatClinc150Report, runClinc150Eval } from "./clinc150.js";
+import { formatClvReport, runClvEval } from "./clv.js";
 import { formatConversationsReport, runConversationsEval, type LlmMode } from "./conversations.js";
 import { formatKnowledgeReport, runKnowledgeEval } from "./knowledge.js";
 import { formatLeadsReport, runLeadsEval } from "./leads.js";
+import { formatNbaReport, runNbaEval } from "./nba.js";
 import { formatPipelineReport, runPipelineEval } from "./pipeline.js";
 import { formatRoutingReport, runRoutingEval } from "./routing.js";
 import { formatTranscriptsReport, runTranscriptsEval } from "./transcripts.js";
@@ -44,6 +46,8 @@ const EVALS: Record<string, () => Promise<string>> = {
   leads: async () => (needShared("leads"), formatLeadsReport(runLeadsEval(SHARED, "leads"))),
   bank: async () => (needShared("bank-marketing"), formatLeadsReport(runLeadsEval(SHARED, "bank"))),
   pipeline: async () => (needShared("crm"), formatPipelineReport(runPipelineEval(SHARED))),
+  clv: async () => (needShared("segmentation"), formatClvReport(runClvEval(SHARED))),
+  nba: async () => (needShared("marketing-campaign"), formatNbaReport(runNbaEval(SHARED))),
   conversations,
   // skips with a message (not silently) when the shared transcripts are absent
   transcripts: async () => formatTranscriptsReport(await runTranscriptsEval(path.join(SHARED, "transcripts"))),
