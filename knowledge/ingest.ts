@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
 import { BadInputError } from "../src/core/errors.js";
+import { TextEncodingError } from "../src/core/text-decoding.js";
 import { withTransaction } from "../src/infra/postgres/pool.js";
 import { CHUNKER_VERSION, chunkDocument, chunkText, type ChunkOptions } from "./chunker.js";
 import type { Embedder } from "./embedder.js";
@@ -26,6 +27,8 @@ export interface IngestOptions {
   tags?: string[];
   /** Source paths are recorded relative to root (default: dir itself). */
   root?: string;
+  /** Encoding of text files that are not UTF-8; without it such a file stops the ingest (nothing is written). */
+  encoding?: string;
 }
 
 export interface IngestReport {
@@ -99,8 +102,9 @@ export async function ingestFolder(deps: IngestDeps, dir: string, options: Inges
     const { doc, file, bytes } = prepared.get(sourcePath)!;
     let parsed;
     try {
-      parsed = await parseDocument(file, bytes);
+      parsed = await parseDocument(file, bytes, options.encoding);
     } catch (error) {
+      if (error instanceof TextEncodingError) throw new BadInputError(`${sourcePath}: ${error.message.slice(file.length + 2)}`);
       skipped.push({ sourcePath, reason: `unreadable: ${(error as Error).message.split("\n")[0]}` });
       continue;
     }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { decodeText } from "../../src/core/text-decoding.js";
 import type { ParsedDocument } from "../types.js";
 import { parseHtml } from "./html.js";
 import { parseMarkdown } from "./markdown.js";
@@ -29,10 +30,11 @@ export function titleFromFileName(file: string): string {
   return base ? base[0]!.toUpperCase() + base.slice(1) : file;
 }
 
-export async function parseDocument(file: string, bytes: Uint8Array): Promise<ParsedDocument> {
+/** Text formats must be UTF-8 (or UTF-16 with a byte-order mark) unless `encoding` is given (TextEncodingError). */
+export async function parseDocument(file: string, bytes: Uint8Array, encoding?: string): Promise<ParsedDocument> {
   const format = formatOf(file);
   const fallback = titleFromFileName(file);
-  const text = () => new TextDecoder("utf-8").decode(bytes);
+  const text = () => decodeText(bytes, { name: file, encoding });
   switch (format) {
     case "markdown":
       return parseMarkdown(text(), fallback);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvShapeError, csvLine, detectSeparator, parseCsv, parseRecords } from "./csv.js";
+import { CsvShapeError, csvField, csvLine, detectSeparator, parseCsv, parseRecords } from "./csv.js";
 
 describe("CSV parsing", () => {
   it("reads quoted fields holding separators, quotes and line breaks", () => {
@@ -34,5 +34,24 @@ describe("CSV parsing", () => {
     const line = csvLine(fields);
     expect(line).toBe('plain,"a,b","say ""x""","two\nlines"," padded "');
     expect(parseRecords(line, ",")).toEqual([fields]);
+  });
+});
+
+describe("CSV written by the product (OWASP CSV injection)", () => {
+  it("neutralises cells a spreadsheet would run as formulas", () => {
+    expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(csvField("+1+cmd|' /C calc'!A0")).toBe(`"'+1+cmd|' /C calc'!A0"`);
+    expect(csvField("-2+3")).toBe(`"'-2+3"`);
+    expect(csvField("@SUM(A1:A2)")).toBe(`"'@SUM(A1:A2)"`);
+    expect(csvField("\t=1+1")).toBe(`"'\t=1+1"`);
+    expect(csvField("\r=1+1")).toBe(`"'\r=1+1"`);
+  });
+
+  it("keeps numbers and ordinary text as they are", () => {
+    expect(csvLine(["-0.5", "+44", "1e-3", "Acme", "a=b"])).toBe("-0.5,+44,1e-3,Acme,a=b");
+  });
+
+  it("reads a neutralised cell back as the apostrophe-prefixed text", () => {
+    expect(parseCsv(`a\n${csvField("=1+1")}\n`).rows[0]).toEqual(["'=1+1"]);
   });
 });

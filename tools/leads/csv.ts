@@ -114,9 +114,17 @@ export function parseCsv(text: string, options: { separator?: string } = {}): Cs
 export class CsvShapeError extends Error {}
 
 const NEEDS_QUOTES = /[",;\t|\r\n]/;
+/** What a spreadsheet may run as a formula (OWASP "CSV injection"): `=`, `+`, `-`, `@`, tab or CR first. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
+/**
+ * One field of a CSV the product writes. A cell that a spreadsheet would evaluate is neutralised with a
+ * leading apostrophe and quoted (`=HYPERLINK(…)` → `"'=HYPERLINK(…)"`); plain numbers such as -0.5 stay as they are.
+ */
 export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  return safe !== value || NEEDS_QUOTES.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function csvLine(fields: readonly string[], separator = ","): string {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { InvalidArgumentError } from "commander";
 import { loadConfig, type Config } from "../../core/config.js";
 import { BadInputError } from "../../core/errors.js";
+import { decodeText } from "../../core/text-decoding.js";
 import { migrate } from "../../infra/postgres/migrate.js";
 import { openDatabase, type Database } from "../../infra/postgres/pool.js";
 
@@ -34,14 +35,22 @@ export function createCliContext(io: CliIo): CliContext {
   };
 }
 
-/** Reads a file named on the command line; an unreadable file is bad input (exit 2), not a crash. */
-export function readInputFile(file: string): string {
+/**
+ * Reads a file named on the command line; an unreadable file is bad input (exit 2), not a crash. Text that
+ * is not UTF-8 (or UTF-16 with a byte-order mark) needs `encoding` (`--encoding`), else exit 2 naming the line.
+ */
+export function readInputFile(file: string, encoding?: string): string {
+  let bytes: Uint8Array;
   try {
-    return file === "-" ? fs.readFileSync(0, "utf8") : fs.readFileSync(file, "utf8");
+    bytes = file === "-" ? fs.readFileSync(0) : fs.readFileSync(file);
   } catch (error) {
     throw new BadInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
   }
+  return decodeText(bytes, { name: file === "-" ? "stdin" : file, encoding });
 }
+
+/** `--encoding` for commands that read text files. */
+export const ENCODING_OPTION = ["--encoding <label>", "the input files' encoding when not UTF-8 (windows-1252, latin1, utf-16le…)"] as const;
 
 export function portNumber(value: string): number {
   const n = Number(value);

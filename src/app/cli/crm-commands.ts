@@ -3,7 +3,7 @@ import { BadInputError } from "../../core/errors.js";
 import { systemClock } from "../../core/clock.js";
 import { parseCrmExport, type ExportKind } from "../../../tools/crm/import-csv.js";
 import { importCrmExport } from "../../../tools/crm/import-crm.js";
-import { readInputFile, type CliContext } from "./context.js";
+import { ENCODING_OPTION, readInputFile, type CliContext } from "./context.js";
 
 /** crm import. */
 export function registerCrmCommands(program: Command, ctx: CliContext): void {
@@ -17,10 +17,11 @@ export function registerCrmCommands(program: Command, ctx: CliContext): void {
     .option("--deals <file>", "opportunities: opportunity_id, sales_agent, product, account, deal_stage, engage_date, close_date, close_value")
     .option("--teams <file>", "sales teams: sales_agent, manager, regional_office")
     .option("--products <file>", "products: product, series, sales_price")
-    .action(async (opts: Partial<Record<ExportKind, string>>) => {
+    .option(...ENCODING_OPTION)
+    .action(async (opts: Partial<Record<ExportKind, string>> & { encoding?: string }) => {
       const kinds = (["teams", "products", "accounts", "deals"] as const).filter((k) => opts[k]);
       if (kinds.length === 0) throw new BadInputError("crm import: give at least one of --accounts, --deals, --teams, --products");
-      const parts = Object.fromEntries(kinds.map((k) => [k, { file: opts[k]!, content: readInputFile(opts[k]!) }]));
+      const parts = Object.fromEntries(kinds.map((k) => [k, { file: opts[k]!, content: readInputFile(opts[k]!, opts.encoding) }]));
       const data = parseCrmExport(parts);
       const db = await ctx.openMigratedDatabase();
       try {

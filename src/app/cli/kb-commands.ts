@@ -30,10 +30,11 @@ export function registerKbCommands(program: Command, ctx: CliContext): void {
     .option("--tag <tag>", "tag every file, e.g. competitor:tableau (repeatable)", collectTag, [] as string[])
     .addOption(embedderOption())
     .option("--embedding-model <model>", "embedding model for --embedder openai")
-    .action(async (dir: string, opts: { audience: KbAudience; tag: string[] } & EmbedderOptions) => {
+    .option("--encoding <label>", "encoding of text, Markdown and HTML files that are not UTF-8 (windows-1252, latin1…)")
+    .action(async (dir: string, opts: { audience: KbAudience; tag: string[]; encoding?: string } & EmbedderOptions) => {
       if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new BadInputError(`not a directory: ${dir}`);
       await withKnowledgeBase(ctx, opts, async (base) => {
-        const report = await base.ingest(dir, { audience: opts.audience, tags: opts.tag, root: process.cwd() });
+        const report = await base.ingest(dir, { audience: opts.audience, tags: opts.tag, root: process.cwd(), encoding: opts.encoding });
         for (const line of formatIngestReport(report, dir)) ctx.print(line);
       });
     });

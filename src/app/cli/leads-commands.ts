@@ -7,7 +7,7 @@ import { CsvShapeError, parseCsv, type CsvTable } from "../../../tools/leads/csv
 import { formatTrainSummary } from "../../../tools/leads/report.js";
 import { createLeadScorer, parseLeadModel } from "../../../tools/leads/scorer.js";
 import { trainLeadModel } from "../../../tools/leads/trainer.js";
-import { readInputFile, type CliContext } from "./context.js";
+import { ENCODING_OPTION, readInputFile, type CliContext } from "./context.js";
 
 function separator(value: string): string {
   const named: Record<string, string> = { tab: "\t", "\\t": "\t", comma: ",", semicolon: ";", pipe: "|" };
@@ -22,8 +22,8 @@ function seedNumber(value: string): number {
   return n;
 }
 
-function readTable(file: string, sep?: string): CsvTable {
-  const text = readInputFile(file);
+function readTable(file: string, sep?: string, encoding?: string): CsvTable {
+  const text = readInputFile(file, encoding);
   if (text.trim() === "") throw new BadInputError(`${file} is empty`);
   try {
     const table = parseCsv(text, { separator: sep });
@@ -57,8 +57,9 @@ export function registerLeadsCommands(program: Command, ctx: CliContext): void {
     .option("--positive <value>", "the target value that means converted (default: 1/yes/true/won)")
     .option("--seed <n>", "seed of the hold-out split and cross-validation folds", seedNumber)
     .option("--no-trees", "logistic regression only (no boosted-trees challenger)")
-    .action((opts: { data: string; target: string; sep?: string; out: string; positive?: string; seed?: number; trees: boolean }) => {
-      const table = readTable(opts.data, opts.sep);
+    .option(...ENCODING_OPTION)
+    .action((opts: { data: string; target: string; sep?: string; out: string; positive?: string; seed?: number; trees: boolean; encoding?: string }) => {
+      const table = readTable(opts.data, opts.sep, opts.encoding);
       const { model, trainingMs } = trainLeadModel(table, {
         target: opts.target,
         positive: opts.positive,
@@ -77,7 +78,8 @@ export function registerLeadsCommands(program: Command, ctx: CliContext): void {
     .requiredOption("--data <file>", "CSV file with the columns the model was trained on")
     .requiredOption("--out <file>", "where to write the scored CSV (comma separated)")
     .option("--sep <char>", "field separator of --data (default: detected from the header)", separator)
-    .action((opts: { model: string; data: string; out: string; sep?: string }) => {
+    .option(...ENCODING_OPTION)
+    .action((opts: { model: string; data: string; out: string; sep?: string; encoding?: string }) => {
       let json: unknown;
       try {
         json = JSON.parse(readInputFile(opts.model));
@@ -86,7 +88,7 @@ export function registerLeadsCommands(program: Command, ctx: CliContext): void {
         throw new BadInputError(`${opts.model} is not JSON`);
       }
       const scorer = createLeadScorer(parseLeadModel(json, opts.model));
-      const table = readTable(opts.data, opts.sep);
+      const table = readTable(opts.data, opts.sep, opts.encoding);
       const result = scoreTableToCsv(scorer, table);
       writeOutput(opts.out, result.csv);
       ctx.print(`scored ${result.rows} rows into ${opts.out} (hot ${result.counts.hot}, warm ${result.counts.warm}, cold ${result.counts.cold})`);

@@ -8,7 +8,7 @@ import { createLlmProvider } from "../../llm/index.js";
 import { renderAnalysis } from "../../../tools/transcripts/report.js";
 import { createTranscriptService, type AnalyzeRequest } from "../../../tools/transcripts/service.js";
 import { isAudioFile, transcriberFor } from "../../../tools/transcripts/transcribe.js";
-import { readInputFile, type CliContext } from "./context.js";
+import { ENCODING_OPTION, readInputFile, type CliContext } from "./context.js";
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -36,7 +36,8 @@ export function registerTranscriptCommands(program: Command, ctx: CliContext): v
     .option("--rep <name>", "a seller on the call, by name or e-mail (repeat for several)", collect)
     .option("--deal <id>", "log the call on this CRM deal (opens the database)")
     .option("--json", "print the analysis as one JSON object")
-    .action(async (file: string, opts: { rep?: string[]; deal?: string; json?: boolean }) => {
+    .option(...ENCODING_OPTION)
+    .action(async (file: string, opts: { rep?: string[]; deal?: string; json?: boolean; encoding?: string }) => {
       const config = ctx.config();
       const request: AnalyzeRequest = { text: "", filename: file, reps: opts.rep, dealId: opts.deal, source: "cli", log: opts.deal !== undefined };
       if (file !== "-" && isAudioFile(file)) {
@@ -45,7 +46,7 @@ export function registerTranscriptCommands(program: Command, ctx: CliContext): v
         request.transcript = heard.transcript;
         request.text = heard.text;
       } else {
-        request.text = readInputFile(file);
+        request.text = readInputFile(file, opts.encoding);
       }
       const llm = config.llm.provider === "openai" ? createLlmProvider(config.llm) : undefined;
       const db = opts.deal ? await ctx.openMigratedDatabase() : undefined;
