@@ -1,4 +1,5 @@
 import { benchChannels } from "./channels.js";
+import { benchCliStart } from "./cli-start.js";
 import { benchKnowledge } from "./knowledge.js";
 import { benchLeads } from "./leads.js";
 import { benchTurns } from "./turns.js";
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   channels: () => benchChannels(),
   leads: () => benchLeads(),
   knowledge: () => benchKnowledge(),
+  "cli-start": () => benchCliStart(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -3,8 +3,7 @@ import { InvalidArgumentError } from "commander";
 import { loadConfig, type Config } from "../../core/config.js";
 import { BadInputError } from "../../core/errors.js";
 import { decodeText } from "../../core/text-decoding.js";
-import { migrate } from "../../infra/postgres/migrate.js";
-import { openDatabase, type Database } from "../../infra/postgres/pool.js";
+import type { Database } from "../../infra/postgres/pool.js";
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -28,6 +27,8 @@ export function createCliContext(io: CliIo): CliContext {
     print: (line) => io.stdout.write(`${line}\n`),
     async openMigratedDatabase() {
       const cfg = config();
+      // loaded here, not at the top: commands that never open the database start without the drivers
+      const [{ openDatabase }, { migrate }] = await Promise.all([import("../../infra/postgres/pool.js"), import("../../infra/postgres/migrate.js")]);
       const db = await openDatabase({ url: cfg.database.url, dataDir: cfg.database.dataDir, poolMax: cfg.database.poolMax });
       await migrate(db.pool);
       return db;

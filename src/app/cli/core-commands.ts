@@ -1,20 +1,16 @@
 import readline from "node:readline";
 import { Command, Option } from "commander";
-import { createIntentRouter } from "../../../agents/routing/intent-router.js";
 import { cleanInboundText } from "../../core/inbound-text.js";
-import { trainRouterModel } from "../../../agents/routing/router-model.js";
 import { ROLES, type Role } from "../../core/domain.js";
 import { createLogger } from "../../core/logger.js";
-import { createLlmProvider } from "../../llm/index.js";
 import { createKnowledgeBase } from "../../../knowledge/knowledge-base.js";
 import { isSeeded } from "../../demo/seed.js";
 import { createContainer, embedderFor } from "../container.js";
 import { loadDemo } from "../demo.js";
 import { startServer } from "../server.js";
-import { portNumber, readInputFile, type CliContext } from "./context.js";
-import { parseRouteLines } from "./route-input.js";
+import { portNumber, type CliContext } from "./context.js";
 
-/** serve, migrate, seed, chat, route. */
+/** serve, migrate, seed, chat. */
 export function registerCoreCommands(program: Command, ctx: CliContext): void {
   const { config, print, io } = ctx;
   program
@@ -95,20 +91,4 @@ export function registerCoreCommands(program: Command, ctx: CliContext): void {
         await container.close();
       }
     });
-
-  program
-    .command("route")
-    .description("print each JSONL line {text, channel, role} with the routed intent added")
-    .requiredOption("--in <file>", "JSONL input file ('-' for standard input)")
-    .action(async (opts: { in: string }) => {
-      const items = parseRouteLines(readInputFile(opts.in));
-      const cfg = config();
-      const llm = createLlmProvider(cfg.llm, createLogger({ level: "warn" }));
-      const router = createIntentRouter({ classifier: trainRouterModel(), llm: llm.kind === "openai" ? llm : undefined });
-      for (const item of items) {
-        const decision = await router.route({ text: item.text, channel: item.channel, role: item.role });
-        print(JSON.stringify({ ...item.raw, intent: decision.intent }));
-      }
-    });
-
 }

@@ -1,41 +1,44 @@
 import { Command, CommanderError } from "commander";
 import { AppError, BadInputError, ConfigError } from "../../core/errors.js";
-import { createCliContext, type CliIo } from "./context.js";
-import { registerContentCommands } from "./content-commands.js";
-import { registerCoreCommands } from "./core-commands.js";
-import { registerCrmCommands } from "./crm-commands.js";
-import { registerIntelCommands } from "./intel-commands.js";
-import { registerKbCommands } from "./kb-commands.js";
-import { registerLeadsCommands } from "./leads-commands.js";
-import { registerPipelineCommands } from "./pipeline-commands.js";
-import { registerSegmentsCommands } from "./segments-commands.js";
-import { registerTranscriptCommands } from "./transcript-commands.js";
+import { COMMAND_GROUPS, commandWord, groupOf } from "./command-groups.js";
+import type { CliIo } from "./context.js";
+import { packageVersion } from "./package-info.js";
 
 /** Exit codes (DESIGN.md): 0 success, 1 runtime failure, 2 bad usage or bad input. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-export function buildProgram(io: CliIo): Command {
-  const context = createCliContext(io);
-  const program = new Command("salesgraph")
+function baseProgram(io: CliIo): Command {
+  return new Command("salesgraph")
     .description("Salesgraph: a self-hostable AI agent platform for marketing and sales")
+    .version(packageVersion(), "-V, --version", "print the version")
     .exitOverride()
+    .showSuggestionAfterError(true)
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => io.stdout.write(s) });
-  registerCoreCommands(program, context);
-  registerCrmCommands(program, context);
-  registerPipelineCommands(program, context);
-  registerSegmentsCommands(program, context);
-  registerKbCommands(program, context);
-  registerLeadsCommands(program, context);
-  registerTranscriptCommands(program, context);
-  registerContentCommands(program, context);
-  registerIntelCommands(program, context);
+}
+
+/**
+ * The program for one command line: the named command's module is loaded and registered, every other
+ * command is a name and a description only (so `--help` and typos cost no imports). `load: "all"` registers
+ * every module (tests that inspect the whole CLI).
+ */
+export async function buildProgram(io: CliIo, args: readonly string[] = [], load: "named" | "all" = "named"): Promise<Command> {
+  const program = baseProgram(io);
+  const named = load === "all" ? undefined : groupOf(commandWord(args));
+  const needed = load === "all" ? COMMAND_GROUPS : named ? [named] : [];
+  const registers = await Promise.all(needed.map((g) => g.load()));
+  const context = needed.length ? (await import("./context.js")).createCliContext(io) : undefined;
+  for (const group of COMMAND_GROUPS) {
+    const index = needed.indexOf(group);
+    if (index >= 0) registers[index]!(program, context!);
+    else for (const [name, description] of Object.entries(group.commands)) program.command(name).description(description);
+  }
   return program;
 }
 
 /** Runs the CLI and returns the exit code; every failure is one line on stderr. */
 export async function main(argv: string[], io: CliIo = { env: process.env, stdout: process.stdout, stdin: process.stdin }): Promise<number> {
-  const program = buildProgram(io);
   try {
+    const program = await buildProgram(io, argv.slice(2));
     await program.parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
