@@ -1,36 +1,14 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/infra/postgres/pool.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../fakes/slack-api.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { openTestDatabase, postgresReachable, type TestDatabase } from "../helpers/databases.js";
 import { eventually, inboxEnv, postSlack, SLACK } from "../helpers/handoff-wire.js";
+import { startTestSmtp } from "../helpers/smtp.js";
 
 const OPERATOR = { authorization: "Bearer operator-secret" };
 const MANAGER = "U0MGR1";
 const APPROVALS_CHANNEL = "C0APPROVE";
-
-/** A real SMTP server on a loopback port; every message it receives is kept raw. */
-async function startSmtp() {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    onData(stream, _session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        // Quoted-printable soft line breaks joined, so tests read the text as written.
-        received.push(Buffer.concat(chunks).toString("utf8").replace(/=\r?\n/g, ""));
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 async function seedCrm(db: Database) {
   await db.pool.query(`
@@ -96,7 +74,7 @@ describe("approvals: a follow-up a rep asks for waits for a manager, and is resu
   let db: TestDatabase;
   let second: Database;
   let slack: FakeSlackApi;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
   let a: TestApp;
   let b: TestApp;
 
@@ -107,7 +85,7 @@ describe("approvals: a follow-up a rep asks for waits for a manager, and is resu
     // The second container has its own pool on the same PostgreSQL database (PGlite: one in-process database).
     second = kind === "postgres" ? await openDatabase({ url: db.url, dataDir: "", poolMax: 5 }) : db;
     slack = await startFakeSlackApi();
-    smtp = await startSmtp();
+    smtp = await startTestSmtp();
     const env = inboxEnv({ slackApiUrl: slack.apiUrl }, { SLACK_MANAGERS: MANAGER, SLACK_APPROVALS_CHANNEL: APPROVALS_CHANNEL, SMTP_URL: smtp.url, SMTP_FROM: "sales@helix.example" });
     a = await startTestApp(db, env);
     b = await startTestApp(second, env);

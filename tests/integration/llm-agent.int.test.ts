@@ -6,6 +6,7 @@ import { startSlackStreamHarness } from "../helpers/slack-stream-harness.js";
 import { startFakeOpenAi, type ChatCompletionRequest, type FakeOpenAi, type FakeReply } from "../fakes/openai-server.js";
 import type { TestDatabase } from "../helpers/databases.js";
 import { startDemoContainer, type DemoContainer } from "../helpers/demo-container.js";
+import { startTestSmtp, type TestSmtp } from "../helpers/smtp.js";
 
 const KEY = "sk-agent-test";
 
@@ -18,6 +19,7 @@ describe("LLM agent mode", () => {
   let db: TestDatabase;
   let container: Container;
   let demo: DemoContainer;
+  let smtp: TestSmtp;
   let route: Intent = "deal_insight";
   let agentScript: FakeReply[] = [];
   let n = 0;
@@ -27,9 +29,10 @@ describe("LLM agent mode", () => {
 
   beforeAll(async () => {
     fake = await startFakeOpenAi({ apiKey: KEY });
+    smtp = await startTestSmtp();
     demo = await startDemoContainer("pglite", {
       now: "2026-11-30T14:00:00Z",
-      env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: fake.url, LLM_TIMEOUT_MS: "1500", AGENT_MAX_STEPS: "4" },
+      env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: fake.url, LLM_TIMEOUT_MS: "1500", AGENT_MAX_STEPS: "4", SMTP_URL: smtp.url },
     });
     ({ db, container } = demo);
   });
@@ -37,6 +40,7 @@ describe("LLM agent mode", () => {
   afterAll(async () => {
     await demo?.close();
     await fake?.close();
+    await smtp?.close();
   });
 
   beforeEach(() => {
@@ -182,6 +186,29 @@ describe("LLM agent mode", () => {
       await harness.close();
       await slack.close();
     }
+  });
+
+  it("pauses a follow-up the agent drafts for approval, and sends it only when a manager approves", async () => {
+    const contact = (await db.pool.query("select id, email from contacts where email is not null order by id limit 1")).rows[0] as { id: string; email: string };
+    route = "content_request";
+    agentScript = [
+      { toolCalls: [{ name: "send_follow_up", arguments: { channel: "email", to: { id: contact.id }, subject: "Next steps", body: "Thanks for the call today." } }] },
+      { text: "The follow-up went out." },
+    ];
+    const paused = await ask("send them a follow-up email about next steps");
+    expect(paused.text, JSON.stringify(paused.state.toolResults)).toMatch(/approval \(AP-/i);
+    expect(agentCalls()).toHaveLength(1);
+    const approval = (await db.pool.query("select id from approvals where status = 'pending' order by id desc limit 1")).rows[0] as { id: string };
+    expect(smtp.received.some((m) => m.includes("Thanks for the call today."))).toBe(false);
+    const sentBefore = (await db.pool.query("select count(*)::int as n from activities where contact_id = $1 and kind = 'email'", [contact.id])).rows[0].n;
+    const decided = await container.approvals.desk.decide({ id: approval.id, decision: "approve", approver: { id: "slack:T0001:U0MGR1", name: "Morgan Manager" } });
+    expect(decided.status).toBe("decided");
+    // resumed at the tool: the model's first step is not asked again, only its answer after the tool ran
+    expect(agentCalls()).toHaveLength(2);
+    expect(String(agentCalls()[1]!.messages.find((m) => m.role === "tool")?.content)).not.toMatch(/rejected/i);
+    const sentAfter = (await db.pool.query("select count(*)::int as n from activities where contact_id = $1 and kind = 'email'", [contact.id])).rows[0].n;
+    expect(sentAfter).toBe(sentBefore + 1);
+    expect(smtp.received.some((m) => m.includes(contact.email) && m.includes("Thanks for the call today."))).toBe(true);
   });
 });
 
