@@ -19,6 +19,36 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** Keep PGlite in memory (tests, benchmarks). */
   inMemory?: boolean;
+  /** A connection (TCP and start-up) not made in this time fails (default 5 s). */
+  connectTimeoutMs?: number;
+  /** The server cancels a statement running longer (default 30 s). */
+  statementTimeoutMs?: number;
+  /** The client gives up on a query with no answer (a hung server; default 35 s). */
+  queryTimeoutMs?: number;
+  /** Where errors of idle connections go (a dropped connection is replaced on the next query). */
+  onError?: (error: Error) => void;
+}
+
+/** Pool settings that bound a dead or hung PostgreSQL: nothing waits on it forever. */
+export function boundedPoolConfig(url: string, options: Pick<DatabaseOptions, "poolMax" | "connectTimeoutMs" | "statementTimeoutMs" | "queryTimeoutMs">): pg.PoolConfig {
+  return {
+    connectionString: url,
+    max: options.poolMax ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    query_timeout: options.queryTimeoutMs ?? 35_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  };
+}
+
+function describeTarget(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return "the database";
+  }
 }
 
 /**
@@ -27,9 +57,16 @@ export interface DatabaseOptions {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
-    pool.on("error", () => undefined); // idle-client errors surface on the next query instead of crashing
-    await pool.query("select 1");
+    const pool = new pg.Pool(boundedPoolConfig(options.url, options));
+    // An idle client's error must not crash the process; the pool drops that client and the next query reconnects.
+    pool.on("error", (error) => options.onError?.(error));
+    try {
+      await pool.query("select 1");
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      const reason = (error as Error)?.message?.split("\n")[0] ?? String(error);
+      throw new Error(`database ${describeTarget(options.url)} is not available: ${reason}`, { cause: error });
+    }
     return { pool, kind: "postgres", url: options.url, close: () => pool.end() };
   }
 
@@ -43,7 +80,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   await server.start();
   const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
   const pool = new pg.Pool({ connectionString: url, max: 1 });
-  pool.on("error", () => undefined);
+  pool.on("error", (error) => options.onError?.(error));
   await pool.query("select 1");
   return {
     pool,
