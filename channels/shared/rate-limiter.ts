@@ -1,12 +1,12 @@
 import type { Clock } from "../../src/core/clock.js";
 import { systemClock } from "../../src/core/clock.js";
 
-export type RateDecision =
-  | { allowed: true }
-  /** `notify` is true only for the first refusal of a throttled spell: tell the sender once, then stay quiet. */
-  | { allowed: false; notify: boolean; retryAfterMs: number };
+import type { RateDecision, RateLimiter } from "../../src/core/rate-limit.js";
 
-export interface RateLimiter {
+export type { RateDecision, RateLimiter };
+
+/** The in-memory limiter answers at once. */
+export interface MemoryRateLimiter extends RateLimiter {
   take(sender: string): RateDecision;
 }
 
@@ -26,8 +26,11 @@ interface Bucket {
   notified: boolean;
 }
 
-/** Per-sender token bucket. Pure apart from the injected clock; no timers. */
-export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+/**
+ * Per-sender token bucket in this process's memory. Pure apart from the injected clock; no timers. With more
+ * than one process use the PostgreSQL limiter (one budget for all of them).
+ */
+export function createRateLimiter(options: RateLimiterOptions): MemoryRateLimiter {
   if (!(options.perMinute > 0)) throw new RangeError("perMinute must be positive");
   const capacity = Math.max(1, options.burst ?? options.perMinute);
   const refillPerMs = options.perMinute / 60_000;

@@ -105,14 +105,14 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
 
   type Gate = { ok: true; actor: Actor } | { ok: false; notice?: string };
 
-  /** Who may ask, and how often. Synchronous, so a slash command can answer it in its acknowledgement. */
-  function gate(teamId: string, userId: string): Gate {
+  /** Who may ask, and how often (one query on the shared budget), answered in a slash command's acknowledgement. */
+  async function gate(teamId: string, userId: string): Promise<Gate> {
     const actor = resolveSlackActor({ teamId, userId }, deps.config, deps.tenant);
     if (!actor) {
       log.info({ team: teamId, user: userId }, "slack user not allowed");
       return { ok: false, notice: SLACK_TEXT.refused };
     }
-    const rate = limiter.take(`${teamId}:${userId}`);
+    const rate = await limiter.take(`${teamId}:${userId}`);
     if (!rate.allowed) {
       log.info({ user: userId, retryAfterMs: rate.retryAfterMs }, "slack user rate limited");
       return rate.notify ? { ok: false, notice: SLACK_TEXT.slowDown } : { ok: false };
@@ -147,7 +147,7 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
     target: SlackReplyTarget;
   }): Promise<void> {
     try {
-      const verdict = gate(input.teamId, input.userId);
+      const verdict = await gate(input.teamId, input.userId);
       if (!verdict.ok) {
         if (verdict.notice) await input.target.notice(verdict.notice);
         return;
@@ -210,7 +210,7 @@ export function createSlackRoutes(deps: SlackRoutesDeps): ChannelRoutes {
     const parsed = SlashCommandBody.safeParse(raw);
     if (!parsed.success) return ack();
     const cmd = parsed.data;
-    const verdict = gate(cmd.team_id, cmd.user_id);
+    const verdict = await gate(cmd.team_id, cmd.user_id);
     // Refusals and notices travel in the acknowledgement itself: ephemeral, and no second request.
     if (!verdict.ok) return ack(verdict.notice ? { response_type: "ephemeral", text: verdict.notice } : undefined);
     const text = slackTextToPlain(cmd.text);

@@ -108,7 +108,7 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): ChannelRoutes {
     const keyword = smsKeyword(sms.Body);
     // Consent changes are never throttled: a STOP must always reach the consent store.
     if (keyword !== "opt_out" && keyword !== "opt_in") {
-      const rate = limiter.take(sms.From);
+      const rate = await limiter.take(sms.From);
       if (!rate.allowed) {
         log.info({ sid: sms.MessageSid, retryAfterMs: rate.retryAfterMs }, "sms sender rate limited");
         return twiml(res, rate.notify ? SMS_TEXT.slowDown : undefined);

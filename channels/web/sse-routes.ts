@@ -5,6 +5,7 @@ import type { Logger } from "../../src/core/logger.js";
 import type { ConversationHandler, OutboundMessage } from "../../src/core/ports.js";
 import type { RateLimiter } from "../shared/rate-limiter.js";
 import { ChatRequest, parseRequest } from "./chat-request.js";
+import { webVisitorOf } from "./visitor.js";
 import { turnEvents } from "../shared/turn-stream.js";
 import { openEventStream, type EventStream } from "./event-stream.js";
 
@@ -56,7 +57,7 @@ export function createWebChatStreamRoutes(deps: WebChatStreamDeps): Router {
   router.post(WEB_CHAT_STREAM_PATH, express.json({ limit: deps.bodyLimitBytes ?? 32 * 1024, strict: false }), async (req, res) => {
     const body = parseRequest(ChatRequest, req.body);
     if (deps.rateLimiter) {
-      const decision = deps.rateLimiter.take(visitorKey(req));
+      const decision = await deps.rateLimiter.take(visitorKey(req));
       if (!decision.allowed) {
         res.set("retry-after", String(Math.ceil(decision.retryAfterMs / 1000)));
         throw new AppError("too many messages; please wait a moment", 429, "rate_limited");
@@ -79,6 +80,7 @@ export function createWebChatStreamRoutes(deps: WebChatStreamDeps): Router {
         conversationId,
         actor: { id: conversationId, role: "prospect", tenant: deps.tenant },
         text: body.text,
+        visitor: webVisitorOf(req),
         ...(body.timeZone ? { timeZone: body.timeZone } : {}),
         ...(body.locale ? { locale: body.locale } : {}),
       });

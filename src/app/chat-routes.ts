@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import express, { Router } from "express";
 import type { RateLimiter } from "../../channels/shared/rate-limiter.js";
 import { ChatRequest, ConversationId, parseRequest } from "../../channels/web/chat-request.js";
+import { webVisitorOf } from "../../channels/web/visitor.js";
 import type { Config } from "../core/config.js";
 import { AppError, NotFoundError } from "../core/errors.js";
 import type { ConversationHandler, OutboundMessage } from "../core/ports.js";
@@ -28,7 +29,7 @@ export function createChatRoutes(deps: {
 
   router.post("/api/chat", json, async (req, res) => {
     const body = parseRequest(ChatRequest, req.body);
-    const decision = deps.rateLimiter?.take(req.ip ?? req.socket.remoteAddress ?? "unknown");
+    const decision = await deps.rateLimiter?.take(req.ip ?? req.socket.remoteAddress ?? "unknown");
     if (decision && !decision.allowed) {
       res.set("retry-after", String(Math.ceil(decision.retryAfterMs / 1000)));
       throw new AppError("too many messages; please wait a moment", 429, "rate_limited");
@@ -46,6 +47,7 @@ export function createChatRoutes(deps: {
       conversationId,
       actor: { id: conversationId, role: "prospect", tenant: deps.config.tenant },
       text: body.text,
+      visitor: webVisitorOf(req),
       ...(body.timeZone ? { timeZone: body.timeZone } : {}),
       ...(body.locale ? { locale: body.locale } : {}),
     });

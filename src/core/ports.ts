@@ -14,6 +14,11 @@ export interface InboundMessage {
   timeZone?: string;
   /** BCP 47 locale the client reports. */
   locale?: string;
+  /**
+   * Who is behind an anonymous channel across conversations (web: a hash of the client address), for
+   * per-visitor caps such as open hand-offs. Never an identity and never a role.
+   */
+  visitor?: string;
 }
 
 export interface OutboundMessage {

@@ -13,7 +13,7 @@ describe.each(kinds)("web chat API on %s", (kind) => {
   beforeAll(async () => {
     db = await openTestDatabase(kind);
     await seedDemoData(db.pool);
-    app = await startTestApp(db);
+    app = await startTestApp(db, { SALESGRAPH_API_TOKEN: "operator-secret", METRICS_TOKEN: "metrics-secret" });
   });
 
   afterAll(async () => {
@@ -86,7 +86,7 @@ describe.each(kinds)("web chat API on %s", (kind) => {
     const res = await app.post("/api/chat", { conversationId: id, text: "Can I talk to a real person please?" });
     expect(res.body.intent).toBe("human_handoff");
     expect(res.body.reply).toMatch(/HO-[0-9A-F]{6}/);
-    const list = await app.get("/api/handoffs");
+    const list = await app.get("/api/handoffs", { authorization: "Bearer operator-secret" });
     expect(list.status).toBe(200);
     const mine = list.body.handoffs.find((h: any) => h.summary.includes("Can I talk to a real person please?"));
     expect(mine).toMatchObject({ kind: "human", status: "open" });
@@ -134,8 +134,10 @@ describe.each(kinds)("web chat API on %s", (kind) => {
     expect(events).toMatch(/event: done/);
   });
 
-  it("serves Prometheus metrics", async () => {
-    const res = await app.get("/metrics");
+  it("serves Prometheus metrics to the metrics token only", async () => {
+    expect((await app.get("/metrics")).status).toBe(401);
+    expect((await app.get("/metrics", { authorization: "Bearer operator-secret" })).status).toBe(403);
+    const res = await app.get("/metrics", { authorization: "Bearer metrics-secret" });
     expect(res.status).toBe(200);
     expect(String(res.body)).toContain("salesgraph_turn_seconds_bucket");
     expect(String(res.body)).toContain("salesgraph_http_requests_total");

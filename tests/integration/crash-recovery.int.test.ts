@@ -18,7 +18,7 @@ async function post(url: string, body: unknown) {
 
 describe("a conversation survives kill -9 of the server (embedded database)", () => {
   it("shows every turn after a restart and continues the same conversation", async () => {
-    const env = { SALESGRAPH_DATA_DIR: dataDir };
+    const env = { SALESGRAPH_DATA_DIR: dataDir, SALESGRAPH_API_TOKEN: "operator-secret" };
     const first = await startServeProcess(["--no-demo"], env);
     const turn1 = await post(first.url, { text: "Hi!" });
     const id = turn1.body.conversationId;
@@ -39,7 +39,7 @@ describe("a conversation survives kill -9 of the server (embedded database)", ()
       const turn4 = await post(second.url, { conversationId: id, text: "I'd like to talk to a person" });
       expect(turn4.status).toBe(200);
       expect(turn4.body.conversationId).toBe(id);
-      const handoffs = (await (await fetch(`${second.url}/api/handoffs`)).json()) as any;
+      const handoffs = (await (await fetch(`${second.url}/api/handoffs`, { headers: { authorization: "Bearer operator-secret" } })).json()) as any;
       const summary = handoffs.handoffs.find((h: any) => h.summary.includes("I'd like to talk to a person"))?.summary;
       // the hand-off summary is built from the checkpointed state, so it carries the turns before the crash
       expect(summary).toContain("My login keeps failing");
