@@ -8,9 +8,10 @@ import { looksLikeTimeRequest } from "./time-words.js";
 const QUESTION_START =
   /^\s*(?:what|what's|whats|how|which|who|whom|whose|why|when|where|do|does|did|can|could|would|will|is|are|was|were|should|shall|may|have|has|any|tell me|explain)\b/i;
 
-/** A question, by its mark or its opening word. */
+/** A question, by its mark or the opening word of any of its sentences ("cool. can we meet Thursday"). */
 export function isQuestion(text: string): boolean {
-  return /\?\s*$/.test(text.trim()) || QUESTION_START.test(text);
+  if (/\?/.test(text)) return true;
+  return text.split(/[.!;\n]+/).some((sentence) => QUESTION_START.test(sentence));
 }
 
 const YES = /^\s*(?:y|yes|yeah|yep|yup|sure|ok|okay|please do|please|go ahead|do it|confirm(?:ed)?|correct|that'?s right|sounds good|absolutely|of course|definitely)\b/i;

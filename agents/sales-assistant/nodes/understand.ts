@@ -18,6 +18,10 @@ const WANTS_OTHERS = /\b(none of (?:these|those|them)|other (?:times?|options|da
 /** A request for a person is never a free-text answer ("person please", "can I talk to someone?"). */
 const WANTS_A_PERSON = /\b(?:person|human|someone|somebody|agent|representative|operator|sales ?rep)\b/i;
 
+/** "the 2nd", "Thursday afternoon": a pick or a time, never a free-text answer such as the need. */
+const PICK_OR_TIME = (text: string) =>
+  looksLikeTimeRequest(text) || /^\s*(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|first|second|third|last|one|two|three)(?:\s+one)?\s*[.!]?\s*$/i.test(text);
+
 /** A booked demo's own offer, kept so "oh wait, I meant the third one" can move it. */
 const CORRECTION = /\b(?:actually|i meant|meant to say|wait|sorry|instead|rather|change (?:it|that) to|make (?:it|that))\b/i;
 
@@ -26,7 +30,7 @@ export function answerToAsk(text: string, ask: PendingAsk, options: { defaultCou
   if (ask.kind === "slot") {
     // a yes/no or a request about the booking is not a free-text answer ("yes, please move it")
     const freeText = ask.slot === "need" || ask.slot === "role" || ask.slot === "company";
-    if (freeText && (yesNo(text) !== undefined || bookingChange(text) || WANTS_A_PERSON.test(text))) return undefined;
+    if (freeText && (yesNo(text) !== undefined || bookingChange(text) || WANTS_A_PERSON.test(text) || PICK_OR_TIME(text))) return undefined;
     const result = interpretAnswer(text, ask.slot, options);
     if (result.kind === "value") return { kind: "value", slot: ask.slot, profile: result.profile };
     if (result.kind === "declined") return { kind: "declined", slot: ask.slot };
@@ -151,9 +155,12 @@ export function afterUnderstand(state: SalesStateType): AfterUnderstand {
   if (state.actor.role !== "prospect") return "route_intent";
   const text = lastUserText(state);
   const ask = state.priorAsk;
-  const details = (state.newDetails?.length ?? 0) > 0 && !isQuestion(text);
+  const asks = isQuestion(text) || ASKS_FOR_SOMETHING.test(text);
+  const details = (state.newDetails?.length ?? 0) > 0 && !asks;
   const handoffNode = state.handoff?.kind === "support" ? "support" : "human_handoff";
   if (bookingChange(text) && !(ask && state.askAnswer && ask.flow === "booking")) return "demo_request";
+  // an answer to a qualification question that also asks something: the answer is saved, the question routed
+  if (ask?.flow === "qualification" && state.askAnswer && asks) return "route_intent";
   if (ask && (state.askAnswer || details || (ask.kind === "slot" && state.invalidDetails?.some((i) => i.slot === ask.slot)))) {
     return ask.flow === "booking" ? "demo_request" : ask.flow === "handoff" ? handoffNode : "qualify";
   }
@@ -162,6 +169,6 @@ export function afterUnderstand(state: SalesStateType): AfterUnderstand {
   if (state.activeFlow === "handoff" && state.handoff && details) return handoffNode;
   // an introduction ("hi, this is Dev from Quarrystone") is acknowledged; a bare "this week" is not one
   const introduces = state.newDetails?.some((slot) => INTRO_SLOTS.has(slot)) ?? false;
-  if (details && introduces && !ASKS_FOR_SOMETHING.test(text)) return "qualify";
+  if (details && introduces) return "qualify";
   return "route_intent";
 }
