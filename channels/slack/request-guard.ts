@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import express, { type RequestHandler } from "express";
 import type { Clock } from "../../src/core/clock.js";
 import type { EventDeduper } from "../../src/core/dedupe.js";
@@ -60,6 +61,14 @@ export function slackRequestGuard(deps: SlackGuardDeps): RequestHandler[] {
     }
     if (envelope.kind === "app_rate_limited") {
       log.warn("slack paused event delivery: app_rate_limited");
+      res.status(200).end();
+      return;
+    }
+    // A signed request is valid for 5 minutes: a byte-identical replay (a slash command or button press sent
+    // again by someone who saw it) carries the same signature and timestamp, and is run once only.
+    const replayKey = createHash("sha256").update(`${req.get("x-slack-signature")}:${req.get("x-slack-request-timestamp")}`).digest("hex");
+    if (envelope.kind !== "url_verification" && !(await deps.deduper.firstTime("slack-request", replayKey))) {
+      log.warn({ kind: envelope.kind, retry: req.get("x-slack-retry-num") }, "slack request replayed; ignored");
       res.status(200).end();
       return;
     }

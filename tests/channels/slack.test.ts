@@ -422,6 +422,22 @@ describe("Slack adapter", () => {
       expect(h.received[0]).toMatchObject({ channel: "slack", conversationId: `C0SALES:/sales:${REP}`, actor: { id: REP, role: "rep" } });
     });
 
+    it("runs a byte-identical replay of a signed slash command once (same signature and timestamp)", async () => {
+      const body = commandBody(slack, REP, "pipeline for the west");
+      const first = await send(h, body, { contentType: FORM });
+      const replay = await send(h, body, { contentType: FORM });
+      expect(first.status).toBe(200);
+      expect(JSON.parse(first.text)).toEqual({ response_type: "ephemeral", text: SLACK_TEXT.working });
+      expect(replay).toEqual({ status: 200, text: "" });
+      await slack.waitFor("response_url");
+      await settle();
+      expect(h.received).toHaveLength(1);
+      // the same command typed again is a new signed request and runs
+      await send(h, body, { contentType: FORM, timestampSec: NOW_SEC - 1 });
+      await slack.waitFor("response_url", 2);
+      expect(h.received).toHaveLength(2);
+    });
+
     it("refuses /sales from a stranger in the acknowledgement itself", async () => {
       const res = await send(h, commandBody(slack, STRANGER, "pipeline"), { contentType: FORM });
       expect(JSON.parse(res.text)).toEqual({ response_type: "ephemeral", text: SLACK_TEXT.refused });
