@@ -37,7 +37,11 @@ export function mayUse(actor: Pick<Actor, "role">, audience: Audience): boolean 
 export class ToolRegistry {
   private readonly byName = new Map<string, SalesTool>();
 
-  constructor(tools: readonly SalesTool<any, any>[]) {
+  constructor(
+    tools: readonly SalesTool<any, any>[],
+    /** Told of every call once it ends (metrics): ok, refused (audience), bad_input or error. */
+    private readonly onCall?: (name: string, outcome: "ok" | "refused" | "bad_input" | "error") => void,
+  ) {
     for (const t of tools) {
       if (this.byName.has(t.name)) throw new Error(`duplicate tool name ${t.name}`);
       this.byName.set(t.name, t);
@@ -62,6 +66,18 @@ export class ToolRegistry {
   }
 
   async call<O = unknown>(name: string, input: unknown, context: ToolContext): Promise<O> {
+    if (!this.onCall) return this.callTool<O>(name, input, context);
+    try {
+      const out = await this.callTool<O>(name, input, context);
+      this.onCall(name, "ok");
+      return out;
+    } catch (error) {
+      this.onCall(this.byName.has(name) ? name : "unknown", error instanceof AccessDeniedError ? "refused" : error instanceof BadInputError ? "bad_input" : "error");
+      throw error;
+    }
+  }
+
+  private async callTool<O>(name: string, input: unknown, context: ToolContext): Promise<O> {
     const t = this.byName.get(name);
     if (!t) throw new NotFoundError(`unknown tool ${name}`);
     if (!mayUse(context.actor, t.audience)) {

@@ -5,7 +5,7 @@ import type { ApprovalDesk, ApprovalRecord, ApprovalStore } from "../core/approv
 import { AppError, BadInputError, ForbiddenError, NotFoundError } from "../core/errors.js";
 import { requireOperator } from "./operator-auth.js";
 
-const Decision = z.object({
+export const Decision = z.object({
   decision: z.enum(["approve", "edit", "reject"], { error: "decision must be approve, edit or reject" }),
   edits: z.record(z.string(), z.unknown()).optional(),
   author: z.string().trim().min(1).max(80).optional(),

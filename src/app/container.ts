@@ -38,13 +38,15 @@ import { createOutreachRepo } from "../infra/postgres/outreach-repo.js";
 import { createApprovals, type Approvals } from "./approvals.js";
 import { createApprovalNotifier, createOutreachTools, createRequesterNotifier } from "./approval-wiring.js";
 import { createConversationHandler, type TurnTracker } from "./conversation-handler.js";
-import { createTurnLock } from "./turn-lock.js";
 import { createHandoffNotifier, createProspectDelivery } from "./handoff-wiring.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { createTranscriptWiring, type TranscriptWiring } from "./transcripts-wiring.js";
 import { createTranscriptTool } from "../../tools/transcripts/tool.js";
 import { createIntelWiring, type IntelWiring } from "./intel-wiring.js";
 import { createContentWiring, type ContentWiring } from "./content-wiring.js";
+import { dashboardLinkIssuer, dashboardSigner } from "./dashboard/signing.js";
+import type { SessionSigner } from "./dashboard/session.js";
+import { createDashboardLinkTool } from "../../tools/dashboard/tool.js";
 
 export interface Container {
   config: Config;
@@ -73,6 +75,8 @@ export interface Container {
   intel: IntelWiring;
   /** Content generation and A/B experiments (tools generate_content, content_report, send_content_variant). */
   content: ContentWiring;
+  /** Signs dashboard sessions and the sign-in links the dashboard_link tool gives reps and managers. */
+  dashboard: { signer: SessionSigner; enabled: boolean };
   close(): Promise<void>;
 }
 
@@ -88,27 +92,16 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
   const db =
-    options.db ??
-    (await openDatabase({
-      ...config.database,
-      onError: (error) => logger.warn({ err: error }, "database connection dropped; the next query reconnects"),
-    }));
+    options.db ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, poolMax: config.database.poolMax }));
   try {
     await migrate(db.pool);
     const checkpointer = new PostgresSaver(db.pool);
     await checkpointer.setup();
-    const memory = await openMemoryStore(db, (error) => logger.warn({ err: error }, "memory store connection dropped"), config.database);
-    const turnLock = createTurnLock({
-      db,
-      timeoutMs: config.server.turnLockTimeoutMs,
-      poolMax: config.database.poolMax,
-      connectTimeoutMs: config.database.connectTimeoutMs,
-      logger,
-    });
+    const memory = await openMemoryStore(db);
 
     const repos = {
       conversations: createConversationsRepo(db.pool),
-      handoffs: createHandoffsRepo(db.pool, config.server.handoffs),
+      handoffs: createHandoffsRepo(db.pool),
       consents: createConsentsRepo(db.pool),
       models: createModelsRepo(db.pool),
     };
@@ -138,6 +131,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     const intel = createIntelWiring(config, db.pool, clock, logger, llm);
     const content = createContentWiring({ config, pool: db.pool, clock, logger, llm, kb, crm: outreach });
     const outreachTools = createOutreachTools({ config, crm: outreach, consents: repos.consents, mailer, clock, logger });
+    const dashboard = dashboardSigner(config);
     const tools = new ToolRegistry([
       createHandoffTool({ desk }),
       createConsentTool({ consents: repos.consents }),
@@ -156,7 +150,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
       createRememberPreferenceTool({ store: memory.store }),
       createTranscriptTool({ service: transcripts.service }),
       ...intel.tools,
-    ]);
+      createDashboardLinkTool({ issue: dashboardLinkIssuer(config, dashboard.signer, dashboard.enabled, () => clock.now().getTime()), minutes: config.dashboard.linkMinutes }),
+    ], (tool, outcome) => metrics.toolCalls.inc({ tool, outcome }));
     const graph = buildSalesGraph({
       router, tools, consents: repos.consents, llm, company: config.company, clock, logger, checkpointer, store: memory.store, outreach,
       agentLimits: { maxSteps: config.llm.agent.maxSteps, callTimeoutMs: config.llm.timeoutMs, turnBudgetMs: config.llm.agent.turnBudgetMs },
@@ -183,7 +178,6 @@ export async function createContainer(config: Config, options: ContainerOptions 
         inbox,
         // a streamed turn can never hang its client: the agent's own budget plus one model call of slack
         turnTimeoutMs: config.llm.agent.turnBudgetMs + config.llm.timeoutMs,
-        turnLock,
       }),
     );
     return {
@@ -203,9 +197,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
       transcripts,
       intel,
       content,
+      dashboard,
       async close() {
         await handler.drain();
-        await turnLock.close();
         await memory.close();
         if (!options.db) await db.close();
       },

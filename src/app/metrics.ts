@@ -52,7 +52,46 @@ export function createMetrics() {
     help: "Prospect replies the grounding guard replaced with the deterministic answer",
     registers: [registry],
   });
-  return { registry, httpRequests, turnSeconds, llmCalls, llmTokens, llmSeconds, agentFallbacks, toolRefusals, groundingCatches };
+  const webhookRejections = new Counter({
+    name: "salesgraph_webhook_rejections_total",
+    help: "Webhook requests refused before any work, by channel and reason",
+    labelNames: ["channel", "reason"] as const,
+    registers: [registry],
+  });
+  const dedupeHits = new Counter({
+    name: "salesgraph_dedupe_hits_total",
+    help: "Inbound events dropped as repeats of one already handled (platform retries), by source",
+    labelNames: ["source"] as const,
+    registers: [registry],
+  });
+  const rateLimitRefusals = new Counter({
+    name: "salesgraph_rate_limit_refusals_total",
+    help: "Messages refused by the per-sender rate limit, by channel",
+    labelNames: ["channel"] as const,
+    registers: [registry],
+  });
+  const toolCalls = new Counter({
+    name: "salesgraph_tool_calls_total",
+    help: "Tool calls through the registry by tool and outcome (ok, refused, bad_input, error)",
+    labelNames: ["tool", "outcome"] as const,
+    registers: [registry],
+  });
+  const jobRuns = new Counter({
+    name: "salesgraph_job_runs_total",
+    help: "Queued job runs in this process by job name and outcome",
+    labelNames: ["job", "outcome"] as const,
+    registers: [registry],
+  });
+  const jobFailures = new Counter({
+    name: "salesgraph_job_failures_total",
+    help: "Queued job runs that threw (they are retried with backoff), by job name",
+    labelNames: ["job"] as const,
+    registers: [registry],
+  });
+  return {
+    registry, httpRequests, turnSeconds, llmCalls, llmTokens, llmSeconds, agentFallbacks, toolRefusals, groundingCatches,
+    webhookRejections, dedupeHits, rateLimitRefusals, toolCalls, jobRuns, jobFailures,
+  };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

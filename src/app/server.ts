@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import express, { type Express } from "express";
+import { createRateLimiter } from "../../channels/shared/rate-limiter.js";
 import { createSlackRoutes } from "../../channels/slack/slack-adapter.js";
 import { createTwilioRoutes } from "../../channels/sms/twilio-adapter.js";
 import { teamsEnabled } from "../../channels/teams/bot-authentication.js";
@@ -11,11 +12,6 @@ import { createWebStaticRoutes } from "../../channels/web/static-routes.js";
 import { NotFoundError } from "../core/errors.js";
 import { createChannelReferencesRepo } from "../infra/postgres/channel-references-repo.js";
 import { createInboundEventsRepo } from "../infra/postgres/inbound-events-repo.js";
-import { createOperatorAuditRepo } from "../infra/postgres/operator-audit-repo.js";
-import { createPostgresRateLimiter } from "../infra/postgres/rate-limits-repo.js";
-import { createHealthRoutes } from "./health-routes.js";
-import { limitEveryRequest, limitUrl, requestTelemetry } from "./http-guards.js";
-import { allowLoopbackOperators } from "./operator-auth.js";
 import { createChatRoutes } from "./chat-routes.js";
 import { createChatUpdatesRoutes } from "./chat-updates-routes.js";
 import type { Container } from "./container.js";
@@ -26,6 +22,10 @@ import { createApprovalRoutes } from "./approval-routes.js";
 import { createContentRoutes } from "./content-routes.js";
 import type { JobQueue } from "../core/jobs.js";
 import { startJobs } from "./jobs-wiring.js";
+import { createDashboardWiring } from "./dashboard-wiring.js";
+import { installStateGauges } from "./metrics-state.js";
+import { channelTelemetry, countingDeduper } from "./http-metrics.js";
+import { createOpenApiRoutes } from "./openapi-routes.js";
 
 export interface HttpApp {
   app: Express;
@@ -33,6 +33,8 @@ export interface HttpApp {
   channels: string[];
   /** Resolves when work the channels run after acknowledging (Slack, Teams) has finished. */
   drain(): Promise<void>;
+  /** Computes the dashboard's default model figures ahead of the first visit (serve calls it once). */
+  warm(): Promise<void>;
 }
 
 /**
@@ -44,40 +46,37 @@ export function createHttpApp(container: Container): HttpApp {
   const { config, logger, metrics } = container;
   const app = express();
   app.disable("x-powered-by");
-  // which X-Forwarded-For entries name the client (TRUST_PROXY); req.ip is then the visitor, not the proxy
-  app.set("trust proxy", config.server.trustProxy);
+  app.set("trust proxy", "loopback");
 
-  app.use(requestTelemetry({ metrics, logger, newId: randomUUID }));
-  app.use(limitUrl(config.server.maxUrlBytes));
-  app.use(limitEveryRequest({ perMinute: config.server.httpRateLimitPerMinute, exempt: ["/healthz", "/readyz"] }));
-  if (!config.server.apiToken && config.server.operatorLoopback) {
-    logger.warn("SALESGRAPH_OPERATOR_LOOPBACK=true: operator routes answer any request from this machine without a token (development only; behind a proxy on this host that means everyone)");
-    app.use(allowLoopbackOperators());
-  } else if (!config.server.apiToken) {
-    logger.info("operator routes are off: set SALESGRAPH_API_TOKEN to use them");
-  }
-
-  app.use(
-    createHealthRoutes({
-      pool: container.db.pool,
-      database: container.db.kind,
-      llm: container.llm.kind,
-      metrics,
-      metricsToken: config.server.metricsToken,
-    }),
-  );
-
-  const deduper = createInboundEventsRepo(container.db.pool);
-  // Budgets live in PostgreSQL, so every process draws on the same one; chat and stream share theirs.
-  const limiter = (scope: string) =>
-    createPostgresRateLimiter({
-      pool: container.db.pool,
-      scope,
-      perMinute: config.server.rateLimitPerMinute,
-      clock: container.clock,
-      onError: (error) => logger.warn({ err: error }, "rate-limit purge failed"),
+  app.use((req, res, next) => {
+    const requestId = (req.get("x-request-id") ?? "").slice(0, 100) || randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("x-request-id", requestId);
+    const started = performance.now();
+    res.on("finish", () => {
+      const route = (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? "unmatched" : req.path);
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      logger.info(
+        { requestId, method: req.method, route, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        "http",
+      );
     });
-  const chatLimiter = limiter("web");
+    next();
+  });
+
+  app.get("/healthz", async (_req, res) => {
+    await container.db.pool.query("select 1");
+    res.json({ status: "ok", database: container.db.kind, llm: container.llm.kind });
+  });
+
+  app.get("/metrics", async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  installStateGauges(metrics, container.db.pool);
+  app.use(channelTelemetry(metrics));
+  const deduper = countingDeduper(createInboundEventsRepo(container.db.pool), metrics);
+  const limiter = () => createRateLimiter({ perMinute: config.server.rateLimitPerMinute });
   const drains: (() => Promise<void>)[] = [];
   const channels: string[] = ["web"];
   const common = { handler: container.handler, tenant: config.tenant, logger, deduper };
@@ -85,7 +84,7 @@ export function createHttpApp(container: Container): HttpApp {
     const slack = createSlackRoutes({
       ...common,
       config: config.slack,
-      rateLimiter: limiter("slack"),
+      rateLimiter: limiter(),
       handoffs: { inbox: container.inbox, fallbackName: `${config.company.name} team` },
       approvals: container.approvals.desk,
     });
@@ -99,7 +98,7 @@ export function createHttpApp(container: Container): HttpApp {
       config: config.twilio,
       publicBaseUrl: config.publicBaseUrl,
       company: config.company,
-      rateLimiter: limiter("sms"),
+      rateLimiter: limiter(),
     });
     app.use(sms.router);
     drains.push(sms.drain);
@@ -125,7 +124,7 @@ export function createHttpApp(container: Container): HttpApp {
       tenant: config.tenant,
       logger,
       bodyLimitBytes: config.server.bodyLimitBytes,
-      rateLimiter: chatLimiter,
+      rateLimiter: limiter(),
     }),
   );
   app.use(
@@ -133,7 +132,7 @@ export function createHttpApp(container: Container): HttpApp {
       handler: container.handler,
       conversations: container.repos.conversations,
       config,
-      rateLimiter: chatLimiter,
+      rateLimiter: limiter(),
     }),
   );
 
@@ -143,7 +142,6 @@ export function createHttpApp(container: Container): HttpApp {
       inbox: container.inbox,
       handoffs: container.repos.handoffs,
       apiToken: config.server.apiToken,
-      audit: createOperatorAuditRepo(container.db.pool),
       bodyLimitBytes: config.server.bodyLimitBytes,
       defaultAuthor: `${config.company.name} team`,
     }),
@@ -162,6 +160,10 @@ export function createHttpApp(container: Container): HttpApp {
   app.use(createTranscriptRoutes({ transcripts: container.transcripts, apiToken: config.server.apiToken }));
   app.use(createContentRoutes({ content: container.content, apiToken: config.server.apiToken, bodyLimitBytes: config.server.bodyLimitBytes }));
 
+  const dashboard = createDashboardWiring(container, deduper);
+  app.use(dashboard.router);
+  app.use(createOpenApiRoutes());
+
   app.use((req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(logger));
   return {
@@ -170,6 +172,7 @@ export function createHttpApp(container: Container): HttpApp {
     async drain() {
       await Promise.all(drains.map((d) => d()));
     },
+    warm: dashboard.warm,
   };
 }
 
@@ -181,11 +184,13 @@ export interface RunningServer {
   jobs?: JobQueue;
   /** Stops accepting connections, lets in-flight turns finish, then closes the container. */
   shutdown(): Promise<void>;
+  /** Computes the dashboard's default figures ahead of the first visit. */
+  warm(): Promise<void>;
 }
 
 export async function startServer(container: Container, options: { port: number; host: string }): Promise<RunningServer> {
   const http_ = createHttpApp(container);
-  const server = http.createServer({ maxHeaderSize: container.config.server.maxHeaderBytes }, http_.app);
+  const server = http.createServer(http_.app);
   server.headersTimeout = 30_000;
   server.requestTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
@@ -208,6 +213,7 @@ export async function startServer(container: Container, options: { port: number;
     port,
     channels: http_.channels,
     jobs,
+    warm: http_.warm,
     shutdown() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -7,7 +7,7 @@ import { MAX_AUDIO_BYTES } from "../../tools/transcripts/transcribe.js";
 import { requireOperator } from "./operator-auth.js";
 import type { TranscriptWiring } from "./transcripts-wiring.js";
 
-const TranscriptBody = z.object({
+export const TranscriptBody = z.object({
   text: z.string({ error: "text is required and must be a string" }).min(1, "text must not be empty").max(MAX_TRANSCRIPT_CHARS),
   filename: z.string().max(200).optional(),
   reps: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
@@ -17,7 +17,7 @@ const TranscriptBody = z.object({
 });
 
 /** Audio goes as the raw body; what JSON would carry goes in the query. */
-const AudioQuery = z.object({
+export const AudioQuery = z.object({
   filename: z.string().min(1, "filename is required for audio (e.g. call.mp3)").max(200),
   rep: z.union([z.string().min(1).max(120), z.array(z.string().min(1).max(120)).max(10)]).optional(),
   dealId: z.string().min(1).max(100).optional(),

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./errors.js";
+import { deriveSecret, hashPassword } from "./password.js";
 
 /**
  * Every environment variable the product reads, in one place. The README's configuration table
@@ -28,30 +29,17 @@ const csvList = z
       .filter(Boolean),
   );
 
-const EnvSchema = z.object({
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const EnvSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
-  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
-  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(35_000),
   SALESGRAPH_DATA_DIR: z.string().default(".salesgraph"),
   SALESGRAPH_TENANT: z.string().min(1).default("demo"),
   SALESGRAPH_API_TOKEN: optionalString,
-  SALESGRAPH_OPERATOR_LOOPBACK: booleanFlagOff,
-  METRICS_TOKEN: optionalString,
-  TRUST_PROXY: z
-    .string()
-    .default("loopback")
-    .transform((v, ctx) => parseTrustProxy(v, ctx)),
-  HTTP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
-  HTTP_MAX_URL_BYTES: z.coerce.number().int().min(256).max(65_536).default(2048),
-  HTTP_MAX_HEADER_BYTES: z.coerce.number().int().min(1024).max(65_536).default(16_384),
-  TURN_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
-  HANDOFF_MAX_OPEN_PER_VISITOR: z.coerce.number().int().min(1).max(1000).default(3),
-  HANDOFF_NEW_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   LLM_PROVIDER: z.enum(["auto", "local", "openai"]).default("auto"),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
@@ -70,7 +58,7 @@ const EnvSchema = z.object({
   PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
   // Slack
   SLACK_SIGNING_SECRET: optionalString,
-  SLACK_BOT_TOKEN: optionalString,
+  SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith("xoxb-", "expected a bot token starting xoxb- (OAuth & Permissions → Bot User OAuth Token)").optional()),
   SLACK_API_URL: z.url().default("https://slack.com/api/"),
   SLACK_ALLOWED_TEAMS: csvList,
   SLACK_REPS: csvList,
@@ -78,7 +66,7 @@ const EnvSchema = z.object({
   SLACK_HANDOFF_CHANNEL: optionalString.pipe(z.string().regex(/^[CG][A-Z0-9]{2,31}$/, "expected a Slack channel id (C… or G…)").optional()),
   SLACK_APPROVALS_CHANNEL: optionalString.pipe(z.string().regex(/^[CG][A-Z0-9]{2,31}$/, "expected a Slack channel id (C… or G…)").optional()),
   // Microsoft Teams (Bot Framework names, as botbuilder documents them)
-  MicrosoftAppId: optionalString,
+  MicrosoftAppId: optionalString.pipe(z.string().regex(GUID, "expected the bot's Microsoft App ID, a GUID such as 00000000-0000-0000-0000-000000000000").optional()),
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
   MicrosoftAppTenantId: optionalString,
@@ -89,7 +77,7 @@ const EnvSchema = z.object({
   TEAMS_HANDOFF_CONVERSATION: optionalString,
   TEAMS_APPROVALS_CONVERSATION: optionalString,
   // Twilio SMS
-  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_ACCOUNT_SID: optionalString.pipe(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "expected AC followed by 32 hex digits (Twilio Console → Account Info)").optional()),
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM_NUMBER: optionalString,
   TWILIO_API_URL: optionalString.pipe(z.url().optional()),
@@ -124,6 +112,16 @@ const EnvSchema = z.object({
     .default("guarantee,guaranteed,risk-free,best-in-class,world-class,revolutionary,game-changer,act now,click here,synergy")
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
   CONTENT_MIN_SAMPLE: z.coerce.number().int().min(10).max(10_000_000).default(200),
+  // Dashboard, doctor and housekeeping
+  SALESGRAPH_ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, "use at least 10 characters").optional()),
+  DASHBOARD_SESSION_SECRET: optionalString.pipe(z.string().min(32, "use at least 32 random characters").optional()),
+  DASHBOARD_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  DASHBOARD_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  BOTFRAMEWORK_TOKEN_URL: z.url().default("https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token"),
+  MODEL_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  CONVERSATION_RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(365),
+  RETRAIN_CRON: z.string().min(9).default("15 2 * * *"),
+  KB_COMPACT_CRON: z.string().min(9).default("45 3 * * 0"),
   // Outbound email (demo invites)
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   SMTP_FROM: optionalString.pipe(z.email().optional()),
@@ -139,30 +137,8 @@ export interface Config {
     bodyLimitBytes: number;
     shutdownTimeoutMs: number;
     rateLimitPerMinute: number;
-    /** Operator routes: a bearer token, or (development only) requests from this machine when no token is set. */
-    operatorLoopback: boolean;
-    /** Bearer token for /metrics; without one /metrics is off (unless operatorLoopback, then loopback only). */
-    metricsToken?: string;
-    /** express `trust proxy`: which X-Forwarded-For entries count (hop count, or addresses/CIDRs). */
-    trustProxy: boolean | number | string[];
-    /** Every request, matched or not, per client address (one process; chat budgets live in PostgreSQL). */
-    httpRateLimitPerMinute: number;
-    maxUrlBytes: number;
-    maxHeaderBytes: number;
-    /** How long a turn waits for its conversation's lock before the request gets 409. */
-    turnLockTimeoutMs: number;
-    /** Open hand-offs one visitor may have at once, and new hand-offs per minute across the deployment. */
-    handoffs: { maxOpenPerVisitor: number; newPerMinute: number };
   };
-  database: {
-    url?: string;
-    dataDir: string;
-    poolMax: number;
-    /** Bounds on a dead or hung database: connect, server-side statement and client-side query. */
-    connectTimeoutMs: number;
-    statementTimeoutMs: number;
-    queryTimeoutMs: number;
-  };
+  database: { url?: string; dataDir: string; poolMax: number };
   llm: {
     provider: "local" | "openai";
     apiKey?: string;
@@ -227,29 +203,21 @@ export interface Config {
     digestSlackChannel?: string;
     digestTeamsConversation?: string;
   };
-  /** The pg-boss job queue `serve` starts (scheduled fetches, digests, cleanup). */
-  jobs: { enabled: boolean; inboundEventsRetentionDays: number };
+  /** The pg-boss job queue `serve` starts (scheduled fetches, digests, cleanup, retention, retraining, compaction). */
+  jobs: {
+    enabled: boolean;
+    inboundEventsRetentionDays: number;
+    /** Messages of conversations idle longer than this are deleted; 0 keeps them forever. */
+    conversationRetentionDays: number;
+    retrainCron: string;
+    kbCompactCron: string;
+  };
+  /** The manager dashboard: sign-in by admin password (kept only as a hash) or by a signed link from chat. */
+  dashboard: { adminPasswordHash?: string; sessionSecret?: string; sessionHours: number; linkMinutes: number };
+  /** `salesgraph doctor`: where the Bot Framework token is fetched, how old a model may be. */
+  doctor: { botFrameworkTokenUrl: string; modelMaxAgeDays: number };
   /** Content generation: brand voice and banned phrases; exposures per variant before a winner is declared. */
   content: { brandVoice: string; bannedPhrases: string[]; minSample: number };
-}
-
-/**
- * TRUST_PROXY: `false`/`0` (use the socket address), a hop count (`1` = one proxy in front), or a comma list of
- * addresses, CIDRs and express names (`loopback`, `linklocal`, `uniquelocal`). `true` is refused: it trusts any
- * X-Forwarded-For a client sends.
- */
-function parseTrustProxy(value: string, ctx: z.RefinementCtx): boolean | number | string[] {
-  const v = value.trim();
-  if (v === "" || v === "false") return false;
-  if (/^\d+$/.test(v)) return Number(v);
-  if (v === "true") {
-    ctx.addIssue({ code: "custom", message: "true would trust any X-Forwarded-For; give a hop count or addresses/CIDRs" });
-    return false;
-  }
-  const entries = v.split(",").map((s) => s.trim()).filter(Boolean);
-  const bad = entries.find((s) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(s));
-  if (bad) ctx.addIssue({ code: "custom", message: `not an address, CIDR or express name: ${bad}` });
-  return entries;
 }
 
 /** `pricing:price|pricing|discount;security:soc 2|gdpr` → trackers; a malformed entry names itself. */
@@ -273,7 +241,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
     const got = env[name];
-    throw new ConfigError(`${name}: ${issue.message}${got === undefined ? "" : ` (got '${got}')`}`);
+    const secret = /TOKEN|SECRET|PASSWORD|KEY/i.test(name);
+    throw new ConfigError(`${name}: ${issue.message}${got === undefined || secret ? "" : ` (got '${got}')`}`);
   }
   const e = parsed.data;
   const provider = e.LLM_PROVIDER === "auto" ? (e.OPENAI_API_KEY ? "openai" : "local") : e.LLM_PROVIDER;
@@ -288,23 +257,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bodyLimitBytes: 32 * 1024,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-      operatorLoopback: e.SALESGRAPH_OPERATOR_LOOPBACK,
-      metricsToken: e.METRICS_TOKEN,
-      trustProxy: e.TRUST_PROXY,
-      httpRateLimitPerMinute: e.HTTP_RATE_LIMIT_PER_MINUTE,
-      maxUrlBytes: e.HTTP_MAX_URL_BYTES,
-      maxHeaderBytes: e.HTTP_MAX_HEADER_BYTES,
-      turnLockTimeoutMs: e.TURN_LOCK_TIMEOUT_MS,
-      handoffs: { maxOpenPerVisitor: e.HANDOFF_MAX_OPEN_PER_VISITOR, newPerMinute: e.HANDOFF_NEW_PER_MINUTE },
     },
-    database: {
-      url: e.DATABASE_URL,
-      dataDir: path.resolve(e.SALESGRAPH_DATA_DIR),
-      poolMax: e.DATABASE_POOL_MAX,
-      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
-      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
-      queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
-    },
+    database: { url: e.DATABASE_URL, dataDir: path.resolve(e.SALESGRAPH_DATA_DIR), poolMax: e.DATABASE_POOL_MAX },
     llm: {
       provider, apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS,
       agent: { maxSteps: e.AGENT_MAX_STEPS, turnBudgetMs: e.AGENT_TURN_BUDGET_MS },
@@ -362,7 +316,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       digestSlackChannel: e.INTEL_DIGEST_SLACK_CHANNEL,
       digestTeamsConversation: e.INTEL_DIGEST_TEAMS_CONVERSATION,
     },
-    jobs: { enabled: e.JOBS_ENABLED, inboundEventsRetentionDays: e.INBOUND_EVENTS_RETENTION_DAYS },
+    jobs: {
+      enabled: e.JOBS_ENABLED,
+      inboundEventsRetentionDays: e.INBOUND_EVENTS_RETENTION_DAYS,
+      conversationRetentionDays: e.CONVERSATION_RETENTION_DAYS,
+      retrainCron: e.RETRAIN_CRON,
+      kbCompactCron: e.KB_COMPACT_CRON,
+    },
+    dashboard: {
+      adminPasswordHash: e.SALESGRAPH_ADMIN_PASSWORD && hashPassword(e.SALESGRAPH_ADMIN_PASSWORD),
+      sessionSecret: e.DASHBOARD_SESSION_SECRET ?? (e.SALESGRAPH_ADMIN_PASSWORD && deriveSecret(e.SALESGRAPH_ADMIN_PASSWORD, "dashboard-session")),
+      sessionHours: e.DASHBOARD_SESSION_HOURS,
+      linkMinutes: e.DASHBOARD_LINK_MINUTES,
+    },
+    doctor: { botFrameworkTokenUrl: e.BOTFRAMEWORK_TOKEN_URL, modelMaxAgeDays: e.MODEL_MAX_AGE_DAYS },
     content: { brandVoice: e.CONTENT_BRAND_VOICE, bannedPhrases: e.CONTENT_BANNED_PHRASES, minSample: e.CONTENT_MIN_SAMPLE },
   };
 }

@@ -5,6 +5,8 @@ import type { PipelineInsight } from "../../../src/core/insight-data.js";
 import type { SalesGraphDeps } from "../deps.js";
 import type { SalesStateType, SalesStateUpdate } from "../state.js";
 import { lastUserText, reply } from "./reply.js";
+import { DASHBOARD_ASK } from "./route-intent.js";
+import type { DashboardLinkOutput } from "../../../tools/dashboard/tool.js";
 
 const LIST = 5;
 const MY_REGION = /\bmy (?:region|territory|patch)\b/i;
@@ -77,6 +79,11 @@ export function createPipelineReviewNode(deps: Pick<SalesGraphDeps, "tools">) {
       return reply("I can't share pipeline or forecast information.", "pipeline_review");
     }
     const text = lastUserText(state);
+    if (DASHBOARD_ASK.test(text.trim()) && deps.tools.names().includes("dashboard_link")) {
+      const link = await deps.tools.call<DashboardLinkOutput>("dashboard_link", {}, { actor: state.actor, channel: state.channel, conversationId: state.conversationId });
+      const answer = link.url ? `Here is your dashboard link (valid ${link.expiresInMinutes} minutes, once): ${link.url}` : link.note ?? "The dashboard is not available.";
+      return reply(answer, "pipeline_review", { toolResults: [{ tool: "dashboard_link", ok: Boolean(link.url), output: { expiresInMinutes: link.expiresInMinutes } }] });
+    }
     const question = parsePipelineQuestion(text);
     // The asker's stored region applies to "my region", "my pipeline" and questions that name no scope.
     const region = WHOLE_TEAM.test(text) ? undefined : state.preferences?.region;

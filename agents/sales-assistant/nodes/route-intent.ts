@@ -9,8 +9,12 @@ export function describeAsk(ask: PendingAsk): string {
 }
 import { earlierUserTexts, lastUserText } from "./reply.js";
 
+/** A rep or manager asking for the dashboard itself: the pipeline_review node answers with a sign-in link. */
+export const DASHBOARD_ASK = /^(?:(?:please |can you |could you )?(?:open|send|give|show|share)(?: me)? (?:the |my |a )?)?(?:manager )?dashboard(?: link)?(?: please)?[.!?]*$|\bdashboard link\b|\blink to the dashboard\b/i;
+
 export function createRouteIntentNode(deps: Pick<SalesGraphDeps, "router">) {
   return async function routeIntent(state: SalesStateType): Promise<SalesStateUpdate> {
+    if (state.actor.role !== "prospect" && DASHBOARD_ASK.test(lastUserText(state).trim())) return { intent: "pipeline_review", routeSource: "rule" };
     const decision = await deps.router.route({
       text: lastUserText(state),
       channel: state.channel,
