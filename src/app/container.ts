@@ -38,6 +38,7 @@ import { createOutreachRepo } from "../infra/postgres/outreach-repo.js";
 import { createApprovals, type Approvals } from "./approvals.js";
 import { createApprovalNotifier, createOutreachTools, createRequesterNotifier } from "./approval-wiring.js";
 import { createConversationHandler, type TurnTracker } from "./conversation-handler.js";
+import { createTurnLock } from "./turn-lock.js";
 import { createHandoffNotifier, createProspectDelivery } from "./handoff-wiring.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { createTranscriptWiring, type TranscriptWiring } from "./transcripts-wiring.js";
@@ -92,16 +93,27 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
   const db =
-    options.db ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, poolMax: config.database.poolMax }));
+    options.db ??
+    (await openDatabase({
+      ...config.database,
+      onError: (error) => logger.warn({ err: error }, "database connection dropped; the next query reconnects"),
+    }));
   try {
     await migrate(db.pool);
     const checkpointer = new PostgresSaver(db.pool);
     await checkpointer.setup();
-    const memory = await openMemoryStore(db);
+    const memory = await openMemoryStore(db, (error) => logger.warn({ err: error }, "memory store connection dropped"), config.database);
+    const turnLock = createTurnLock({
+      db,
+      timeoutMs: config.server.turnLockTimeoutMs,
+      poolMax: config.database.poolMax,
+      connectTimeoutMs: config.database.connectTimeoutMs,
+      logger,
+    });
 
     const repos = {
       conversations: createConversationsRepo(db.pool),
-      handoffs: createHandoffsRepo(db.pool),
+      handoffs: createHandoffsRepo(db.pool, config.server.handoffs),
       consents: createConsentsRepo(db.pool),
       models: createModelsRepo(db.pool),
     };
@@ -178,6 +190,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
         inbox,
         // a streamed turn can never hang its client: the agent's own budget plus one model call of slack
         turnTimeoutMs: config.llm.agent.turnBudgetMs + config.llm.timeoutMs,
+        turnLock,
       }),
     );
     return {
@@ -200,6 +213,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       dashboard,
       async close() {
         await handler.drain();
+        await turnLock.close();
         await memory.close();
         if (!options.db) await db.close();
       },

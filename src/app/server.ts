@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import express, { type Express } from "express";
-import { createRateLimiter } from "../../channels/shared/rate-limiter.js";
 import { createSlackRoutes } from "../../channels/slack/slack-adapter.js";
 import { createTwilioRoutes } from "../../channels/sms/twilio-adapter.js";
 import { teamsEnabled } from "../../channels/teams/bot-authentication.js";
@@ -12,6 +11,11 @@ import { createWebStaticRoutes } from "../../channels/web/static-routes.js";
 import { NotFoundError } from "../core/errors.js";
 import { createChannelReferencesRepo } from "../infra/postgres/channel-references-repo.js";
 import { createInboundEventsRepo } from "../infra/postgres/inbound-events-repo.js";
+import { createOperatorAuditRepo } from "../infra/postgres/operator-audit-repo.js";
+import { createPostgresRateLimiter } from "../infra/postgres/rate-limits-repo.js";
+import { createHealthRoutes } from "./health-routes.js";
+import { limitEveryRequest, limitUrl, requestTelemetry } from "./http-guards.js";
+import { allowLoopbackOperators } from "./operator-auth.js";
 import { createChatRoutes } from "./chat-routes.js";
 import { createChatUpdatesRoutes } from "./chat-updates-routes.js";
 import type { Container } from "./container.js";
@@ -46,37 +50,42 @@ export function createHttpApp(container: Container): HttpApp {
   const { config, logger, metrics } = container;
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // which X-Forwarded-For entries name the client (TRUST_PROXY); req.ip is then the visitor, not the proxy
+  app.set("trust proxy", config.server.trustProxy);
 
-  app.use((req, res, next) => {
-    const requestId = (req.get("x-request-id") ?? "").slice(0, 100) || randomUUID();
-    res.locals.requestId = requestId;
-    res.setHeader("x-request-id", requestId);
-    const started = performance.now();
-    res.on("finish", () => {
-      const route = (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? "unmatched" : req.path);
-      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
-      logger.info(
-        { requestId, method: req.method, route, status: res.statusCode, ms: Math.round(performance.now() - started) },
-        "http",
-      );
-    });
-    next();
-  });
+  app.use(requestTelemetry({ metrics, logger, newId: randomUUID }));
+  app.use(limitUrl(config.server.maxUrlBytes));
+  app.use(limitEveryRequest({ perMinute: config.server.httpRateLimitPerMinute, exempt: ["/healthz", "/readyz"] }));
+  if (!config.server.apiToken && config.server.operatorLoopback) {
+    logger.warn("SALESGRAPH_OPERATOR_LOOPBACK=true: operator routes answer any request from this machine without a token (development only; behind a proxy on this host that means everyone)");
+    app.use(allowLoopbackOperators());
+  } else if (!config.server.apiToken) {
+    logger.info("operator routes are off: set SALESGRAPH_API_TOKEN to use them");
+  }
 
-  app.get("/healthz", async (_req, res) => {
-    await container.db.pool.query("select 1");
-    res.json({ status: "ok", database: container.db.kind, llm: container.llm.kind });
-  });
-
-  app.get("/metrics", async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.use(
+    createHealthRoutes({
+      pool: container.db.pool,
+      database: container.db.kind,
+      llm: container.llm.kind,
+      metrics,
+      metricsToken: config.server.metricsToken,
+    }),
+  );
 
   installStateGauges(metrics, container.db.pool);
   app.use(channelTelemetry(metrics));
   const deduper = countingDeduper(createInboundEventsRepo(container.db.pool), metrics);
-  const limiter = () => createRateLimiter({ perMinute: config.server.rateLimitPerMinute });
+  // Budgets live in PostgreSQL, so every process draws on the same one; chat and stream share theirs.
+  const limiter = (scope: string) =>
+    createPostgresRateLimiter({
+      pool: container.db.pool,
+      scope,
+      perMinute: config.server.rateLimitPerMinute,
+      clock: container.clock,
+      onError: (error) => logger.warn({ err: error }, "rate-limit purge failed"),
+    });
+  const chatLimiter = limiter("web");
   const drains: (() => Promise<void>)[] = [];
   const channels: string[] = ["web"];
   const common = { handler: container.handler, tenant: config.tenant, logger, deduper };
@@ -84,7 +93,7 @@ export function createHttpApp(container: Container): HttpApp {
     const slack = createSlackRoutes({
       ...common,
       config: config.slack,
-      rateLimiter: limiter(),
+      rateLimiter: limiter("slack"),
       handoffs: { inbox: container.inbox, fallbackName: `${config.company.name} team` },
       approvals: container.approvals.desk,
     });
@@ -98,7 +107,7 @@ export function createHttpApp(container: Container): HttpApp {
       config: config.twilio,
       publicBaseUrl: config.publicBaseUrl,
       company: config.company,
-      rateLimiter: limiter(),
+      rateLimiter: limiter("sms"),
     });
     app.use(sms.router);
     drains.push(sms.drain);
@@ -124,7 +133,7 @@ export function createHttpApp(container: Container): HttpApp {
       tenant: config.tenant,
       logger,
       bodyLimitBytes: config.server.bodyLimitBytes,
-      rateLimiter: limiter(),
+      rateLimiter: chatLimiter,
     }),
   );
   app.use(
@@ -132,7 +141,7 @@ export function createHttpApp(container: Container): HttpApp {
       handler: container.handler,
       conversations: container.repos.conversations,
       config,
-      rateLimiter: limiter(),
+      rateLimiter: chatLimiter,
     }),
   );
 
@@ -142,6 +151,7 @@ export function createHttpApp(container: Container): HttpApp {
       inbox: container.inbox,
       handoffs: container.repos.handoffs,
       apiToken: config.server.apiToken,
+      audit: createOperatorAuditRepo(container.db.pool),
       bodyLimitBytes: config.server.bodyLimitBytes,
       defaultAuthor: `${config.company.name} team`,
     }),
@@ -190,7 +200,7 @@ export interface RunningServer {
 
 export async function startServer(container: Container, options: { port: number; host: string }): Promise<RunningServer> {
   const http_ = createHttpApp(container);
-  const server = http.createServer(http_.app);
+  const server = http.createServer({ maxHeaderSize: container.config.server.maxHeaderBytes }, http_.app);
   server.headersTimeout = 30_000;
   server.requestTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {

@@ -37,9 +37,24 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(35_000),
   SALESGRAPH_DATA_DIR: z.string().default(".salesgraph"),
   SALESGRAPH_TENANT: z.string().min(1).default("demo"),
   SALESGRAPH_API_TOKEN: optionalString,
+  SALESGRAPH_OPERATOR_LOOPBACK: booleanFlagOff,
+  METRICS_TOKEN: optionalString,
+  TRUST_PROXY: z
+    .string()
+    .default("loopback")
+    .transform((v, ctx) => parseTrustProxy(v, ctx)),
+  HTTP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  HTTP_MAX_URL_BYTES: z.coerce.number().int().min(256).max(65_536).default(2048),
+  HTTP_MAX_HEADER_BYTES: z.coerce.number().int().min(1024).max(65_536).default(16_384),
+  TURN_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  HANDOFF_MAX_OPEN_PER_VISITOR: z.coerce.number().int().min(1).max(1000).default(3),
+  HANDOFF_NEW_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   LLM_PROVIDER: z.enum(["auto", "local", "openai"]).default("auto"),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
@@ -137,8 +152,30 @@ export interface Config {
     bodyLimitBytes: number;
     shutdownTimeoutMs: number;
     rateLimitPerMinute: number;
+    /** Operator routes: a bearer token, or (development only) requests from this machine when no token is set. */
+    operatorLoopback: boolean;
+    /** Bearer token for /metrics; without one /metrics is off (unless operatorLoopback, then loopback only). */
+    metricsToken?: string;
+    /** express `trust proxy`: which X-Forwarded-For entries count (hop count, or addresses/CIDRs). */
+    trustProxy: boolean | number | string[];
+    /** Every request, matched or not, per client address (one process; chat budgets live in PostgreSQL). */
+    httpRateLimitPerMinute: number;
+    maxUrlBytes: number;
+    maxHeaderBytes: number;
+    /** How long a turn waits for its conversation's lock before the request gets 409. */
+    turnLockTimeoutMs: number;
+    /** Open hand-offs one visitor may have at once, and new hand-offs per minute across the deployment. */
+    handoffs: { maxOpenPerVisitor: number; newPerMinute: number };
   };
-  database: { url?: string; dataDir: string; poolMax: number };
+  database: {
+    url?: string;
+    dataDir: string;
+    poolMax: number;
+    /** Bounds on a dead or hung database: connect, server-side statement and client-side query. */
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    queryTimeoutMs: number;
+  };
   llm: {
     provider: "local" | "openai";
     apiKey?: string;
@@ -220,6 +257,25 @@ export interface Config {
   content: { brandVoice: string; bannedPhrases: string[]; minSample: number };
 }
 
+/**
+ * TRUST_PROXY: `false`/`0` (use the socket address), a hop count (`1` = one proxy in front), or a comma list of
+ * addresses, CIDRs and express names (`loopback`, `linklocal`, `uniquelocal`). `true` is refused: it trusts any
+ * X-Forwarded-For a client sends.
+ */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): boolean | number | string[] {
+  const v = value.trim();
+  if (v === "" || v === "false") return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === "true") {
+    ctx.addIssue({ code: "custom", message: "true would trust any X-Forwarded-For; give a hop count or addresses/CIDRs" });
+    return false;
+  }
+  const entries = v.split(",").map((s) => s.trim()).filter(Boolean);
+  const bad = entries.find((s) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(s));
+  if (bad) ctx.addIssue({ code: "custom", message: `not an address, CIDR or express name: ${bad}` });
+  return entries;
+}
+
 /** `pricing:price|pricing|discount;security:soc 2|gdpr` → trackers; a malformed entry names itself. */
 function parseTrackers(value: string, ctx: z.RefinementCtx): { name: string; terms: string[] }[] {
   const trackers: { name: string; terms: string[] }[] = [];
@@ -257,8 +313,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bodyLimitBytes: 32 * 1024,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      operatorLoopback: e.SALESGRAPH_OPERATOR_LOOPBACK,
+      metricsToken: e.METRICS_TOKEN,
+      trustProxy: e.TRUST_PROXY,
+      httpRateLimitPerMinute: e.HTTP_RATE_LIMIT_PER_MINUTE,
+      maxUrlBytes: e.HTTP_MAX_URL_BYTES,
+      maxHeaderBytes: e.HTTP_MAX_HEADER_BYTES,
+      turnLockTimeoutMs: e.TURN_LOCK_TIMEOUT_MS,
+      handoffs: { maxOpenPerVisitor: e.HANDOFF_MAX_OPEN_PER_VISITOR, newPerMinute: e.HANDOFF_NEW_PER_MINUTE },
     },
-    database: { url: e.DATABASE_URL, dataDir: path.resolve(e.SALESGRAPH_DATA_DIR), poolMax: e.DATABASE_POOL_MAX },
+    database: {
+      url: e.DATABASE_URL,
+      dataDir: path.resolve(e.SALESGRAPH_DATA_DIR),
+      poolMax: e.DATABASE_POOL_MAX,
+      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
+    },
     llm: {
       provider, apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS,
       agent: { maxSteps: e.AGENT_MAX_STEPS, turnBudgetMs: e.AGENT_TURN_BUDGET_MS },
