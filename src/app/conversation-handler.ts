@@ -55,7 +55,7 @@ export function createConversationHandler(deps: {
     const clean = cleanInboundText(inbound.text);
     if (!clean.ok) throw new BadInputError(clean.reason);
     const message = { ...inbound, text: clean.text };
-    const conversation = await deps.conversations.ensure(message.channel, message.conversationId, message.actor);
+    const conversation = await deps.conversations.ensure(message.channel, message.conversationId, message.actor, message.visitor);
     if (conversation.heldBy) {
       const held = await whileHeld(message, conversation.id);
       if (held) return held;

@@ -60,3 +60,10 @@ export class ConversationBusyError extends AppError {
     super(message, 409, "conversation_busy");
   }
 }
+
+/** No new hand-off now: this visitor has too many open, or the deployment opens too many a minute. */
+export class HandoffLimitError extends AppError {
+  constructor(readonly limit: "visitor" | "rate") {
+    super(limit === "visitor" ? "too many open requests for a person from this visitor" : "too many new requests for a person right now", 429, "handoff_limited");
+  }
+}

@@ -16,7 +16,16 @@ export interface TestApp {
 /** A real container and HTTP server on an ephemeral port, over a database the test owns. */
 export async function startTestApp(db: Database, env: Record<string, string> = {}): Promise<TestApp> {
   // the job queue is off unless a test asks for it (JOBS_ENABLED: "true")
-  const config = loadConfig({ LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "10000", JOBS_ENABLED: "false", ...env });
+  // budgets that real traffic would hit are set out of reach unless a test asks for them
+  const config = loadConfig({
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_PER_MINUTE: "10000",
+    HTTP_RATE_LIMIT_PER_MINUTE: "1000000",
+    HANDOFF_MAX_OPEN_PER_VISITOR: "1000",
+    HANDOFF_NEW_PER_MINUTE: "100000",
+    JOBS_ENABLED: "false",
+    ...env,
+  });
   const container = await createContainer(config, { db, logger: silentLogger() });
   const server = await startServer(container, { port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${server.port}`;

@@ -1,4 +1,5 @@
 import { HumanMessage } from "@langchain/core/messages";
+import { HandoffLimitError } from "../../../src/core/errors.js";
 import type { Handoff } from "../../../src/infra/postgres/handoffs-repo.js";
 import { answerFromKnowledge } from "../answers/answer-from-knowledge.js";
 import type { SalesGraphDeps } from "../deps.js";
@@ -39,11 +40,22 @@ export function createHandoffNode(deps: Pick<SalesGraphDeps, "tools" | "company"
         });
       }
     }
-    const ticket = await deps.tools.call<Handoff>(
-      "create_handoff",
-      { kind, summary: summarizeConversation({ ...state, intent }), reason: intent },
-      { actor: state.actor, channel: state.channel, conversationId: state.conversationId },
-    );
+    let ticket: Handoff;
+    try {
+      ticket = await deps.tools.call<Handoff>(
+        "create_handoff",
+        { kind, summary: summarizeConversation({ ...state, intent }), reason: intent },
+        { actor: state.actor, channel: state.channel, conversationId: state.conversationId },
+      );
+    } catch (error) {
+      if (!(error instanceof HandoffLimitError)) throw error;
+      // No ticket (this visitor has several open, or a flood): the person still gets a way to reach us.
+      return reply(
+        `Our team can't take a new request here right now. Please email ${deps.company.supportEmail} or call ${deps.company.supportPhone}, and a person will get back to you.`,
+        intent,
+        {},
+      );
+    }
     const answerText = ticket.appended
       ? `I've added that to your request ${ticket.id} — a person will see it and reply right here.`
       : kind === "support"

@@ -59,13 +59,14 @@ export function createConversationsRepo(pool: pg.Pool) {
       return rows[0] && toConversation(rows[0]);
     },
 
-    async ensure(channel: Channel, externalId: string, actor: Actor): Promise<ConversationRow> {
+    /** `visitor` (see `InboundMessage.visitor`) is kept from the conversation's first message. */
+    async ensure(channel: Channel, externalId: string, actor: Actor, visitor?: string): Promise<ConversationRow> {
       const { rows } = await pool.query(
-        `insert into conversations (id, channel, external_id, tenant, actor_id, actor_role)
-         values ($1, $2, $3, $4, $5, $6)
+        `insert into conversations (id, channel, external_id, tenant, actor_id, actor_role, visitor_key)
+         values ($1, $2, $3, $4, $5, $6, $7)
          on conflict (channel, external_id) do update set updated_at = conversations.updated_at
          returning *`,
-        [randomUUID(), channel, externalId, actor.tenant, actor.id, actor.role],
+        [randomUUID(), channel, externalId, actor.tenant, actor.id, actor.role, visitor ?? null],
       );
       return toConversation(rows[0]);
     },

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
+import { HandoffLimitError } from "../../core/errors.js";
 import type { HandoffKind, HandoffStore, HandoffThread, HandoffTicket } from "../../core/ports.js";
 import { withTransaction } from "./pool.js";
 
@@ -25,8 +26,26 @@ function toTicket(r: Record<string, any>): HandoffTicket {
   };
 }
 
-/** Hand-offs, their notes and the Slack thread each was posted in. */
-export function createHandoffsRepo(pool: pg.Pool) {
+// Open hand-offs of every conversation the same visitor started, and hand-offs opened anywhere in the last minute.
+const LIMITS = `
+select (select count(*)::int from handoffs h join conversations c on c.id = h.conversation_id
+         where c.visitor_key = (select visitor_key from conversations where id = $1)
+           and h.status in ('open', 'claimed')) as open_for_visitor,
+       (select count(*)::int from handoffs where created_at > now() - interval '1 minute') as opened_last_minute`;
+
+export interface HandoffLimits {
+  /** Open or claimed hand-offs one visitor (conversations sharing a visitor key) may have. */
+  maxOpenPerVisitor: number;
+  /** New hand-offs per minute across the deployment; a flood cannot bury the people's queue. */
+  newPerMinute: number;
+}
+
+/**
+ * Hand-offs, their notes and the Slack thread each was posted in. With `limits`, a new hand-off past either cap
+ * throws `HandoffLimitError` (adding to the one already open in the conversation is always allowed). The
+ * counts are read in the opening transaction; two processes racing may each let one more through.
+ */
+export function createHandoffsRepo(pool: pg.Pool, limits?: HandoffLimits) {
   async function one(where: string, params: unknown[], client: pg.Pool | pg.PoolClient = pool): Promise<HandoffTicket | undefined> {
     const { rows } = await client.query(`${SELECT} where ${where} order by h.created_at desc limit 1`, params);
     return rows[0] && toTicket(rows[0]);
@@ -50,6 +69,11 @@ export function createHandoffsRepo(pool: pg.Pool) {
             [active.id, input.summary, input.kind],
           );
           return { ticket: (await one("h.id = $1", [active.id], client))!, appended: true, note };
+        }
+        if (limits) {
+          const { rows } = await client.query<{ open_for_visitor: number; opened_last_minute: number }>(LIMITS, [input.conversationId]);
+          if (rows[0]!.open_for_visitor >= limits.maxOpenPerVisitor) throw new HandoffLimitError("visitor");
+          if (rows[0]!.opened_last_minute >= limits.newPerMinute) throw new HandoffLimitError("rate");
         }
         const id = `HO-${randomBytes(3).toString("hex").toUpperCase()}`;
         await client.query("insert into handoffs (id, conversation_id, kind, summary, reason) values ($1, $2, $3, $4, $5)", [
