@@ -60,6 +60,10 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     load: async () => (await import("./content-commands.js")).registerContentCommands,
   },
   {
+    commands: { contacts: "a person's data: export it, or erase it everywhere (data-subject requests)" },
+    load: async () => (await import("./contacts-commands.js")).registerContactsCommands,
+  },
+  {
     commands: { intel: "competitive intelligence: watched sources, fetches, digests, battlecards" },
     load: async () => (await import("./intel-commands.js")).registerIntelCommands,
   },
