@@ -1,27 +1,22 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { shuffleInPlace } from "../agents/routing/softmax-regression.js";
-import { seededRandom } from "../src/core/random.js";
+import { chooseThreshold, decide, OOS_LABEL, oosMetrics, type OosMetrics, type Scored } from "../agents/routing/oos-threshold.js";
+import { stratifiedSplit } from "../agents/routing/stratified-split.js";
+import { DEFAULT_MAX_IN_SCOPE_DROP } from "../agents/routing/trained-router.js";
 import { TextClassifier, type LabeledText, type TextClassifierOptions } from "../agents/routing/text-classifier.js";
 import { percent, textTable } from "./evaluators/classification-metrics.js";
 
 export const CLINC150_FILE = "clinc150.trainval.json";
-export const OOS_LABEL = "oos";
-export const CLINC150_TARGET_IN_SCOPE_ACCURACY = 0.92;
+export { chooseThreshold, decide, OOS_LABEL, oosMetrics, stratifiedSplit };
+export const CLINC150_TARGET_IN_SCOPE_ACCURACY = 0.94;
+export const CLINC150_TARGET_OOS_RECALL = 0.5;
 /** Fewer epochs than the router default: 15k examples give the optimiser plenty of steps per epoch. */
 export const CLINC150_CLASSIFIER_OPTIONS: TextClassifierOptions = { model: { epochs: 8 } };
 
 const Pairs = z.array(z.tuple([z.string(), z.string()]));
 const Clinc150 = z.object({ train: Pairs, val: Pairs, oos_train: Pairs, oos_val: Pairs });
 type Clinc150Data = z.infer<typeof Clinc150>;
-
-export interface OosMetrics {
-  /** Val in-scope utterances labelled correctly; an "oos" answer counts as wrong. */
-  inScopeAccuracy: number;
-  oosRecall: number;
-  oosPrecision: number;
-}
 
 export interface Clinc150Report {
   dataset: string;
@@ -34,7 +29,7 @@ export interface Clinc150Report {
   thresholded: OosMetrics & { threshold: number };
   /** Answers forced to one of the 150 in-scope intents. */
   closedSetAccuracy: number;
-  /** Threshold choice: the highest one costing at most 1 point of in-scope accuracy on a slice of train. */
+  /** Threshold choice (agents/routing/oos-threshold.ts): the highest one costing at most 2 points of in-scope accuracy on a slice of train. */
   tuning: { devInScope: number; devOutOfScope: number; inScopeAccuracy: number; oosRecall: number };
   trainingSeconds: number;
   tuningSeconds: number;
@@ -43,80 +38,8 @@ export interface Clinc150Report {
   target: number;
 }
 
-interface Scored {
-  expected: string;
-  label: string;
-  confidence: number;
-}
-
 const toExamples = (pairs: readonly [string, string][]): LabeledText[] =>
   pairs.map(([text, label]) => ({ text, label }));
-
-/** Per-label split with a seeded shuffle: `fraction` of each label goes to the second part. */
-export function stratifiedSplit<T>(
-  items: readonly T[],
-  labelOf: (item: T) => string,
-  fraction: number,
-  seed: number,
-): [T[], T[]] {
-  const byLabel = new Map<string, T[]>();
-  for (const item of items) {
-    const label = labelOf(item);
-    const group = byLabel.get(label);
-    if (group) group.push(item);
-    else byLabel.set(label, [item]);
-  }
-  const random = seededRandom(seed);
-  const kept: T[] = [];
-  const held: T[] = [];
-  for (const label of [...byLabel.keys()].sort()) {
-    const group = byLabel.get(label)!;
-    shuffleInPlace(group, random);
-    const cut = Math.round(group.length * fraction);
-    held.push(...group.slice(0, cut));
-    kept.push(...group.slice(cut));
-  }
-  return [kept, held];
-}
-
-export function decide(scored: Scored, threshold: number): string {
-  return scored.label === OOS_LABEL || scored.confidence < threshold ? OOS_LABEL : scored.label;
-}
-
-export function oosMetrics(scored: readonly Scored[], threshold: number): OosMetrics {
-  let inScope = 0;
-  let inScopeCorrect = 0;
-  let oos = 0;
-  let oosFound = 0;
-  let oosPredicted = 0;
-  for (const s of scored) {
-    const predicted = decide(s, threshold);
-    if (predicted === OOS_LABEL) oosPredicted++;
-    if (s.expected === OOS_LABEL) {
-      oos++;
-      if (predicted === OOS_LABEL) oosFound++;
-    } else {
-      inScope++;
-      if (predicted === s.expected) inScopeCorrect++;
-    }
-  }
-  return {
-    inScopeAccuracy: inScope === 0 ? 0 : inScopeCorrect / inScope,
-    oosRecall: oos === 0 ? 0 : oosFound / oos,
-    oosPrecision: oosPredicted === 0 ? 0 : oosFound / oosPredicted,
-  };
-}
-
-/** The highest threshold (most OOS recall) that costs at most `maxDrop` in-scope accuracy on the dev slice. */
-export function chooseThreshold(scored: readonly Scored[], maxDrop: number): number {
-  const baseline = oosMetrics(scored, 0).inScopeAccuracy;
-  let best = 0;
-  for (let step = 1; step <= 95; step++) {
-    const threshold = step / 100;
-    if (oosMetrics(scored, threshold).inScopeAccuracy >= baseline - maxDrop) best = threshold;
-  }
-  return best;
-}
 
 function score(classifier: TextClassifier, cases: readonly LabeledText[]): Scored[] {
   return cases.map((c) => {
@@ -151,7 +74,7 @@ export async function runClinc150Eval(
   const [fitOos, devOos] = stratifiedSplit(oosTrain, (e) => e.label, 0.5, seed);
   const tuningModel = TextClassifier.train([...fitInScope, ...fitOos], classifierOptions);
   const devScored = score(tuningModel, [...devInScope, ...devOos]);
-  const threshold = chooseThreshold(devScored, options.maxInScopeDrop ?? 0.01);
+  const threshold = chooseThreshold(devScored, options.maxInScopeDrop ?? DEFAULT_MAX_IN_SCOPE_DROP);
   const devMetrics = oosMetrics(devScored, threshold);
   const tuningSeconds = (performance.now() - tuningStarted) / 1000;
 
@@ -193,6 +116,13 @@ export async function runClinc150Eval(
   };
 }
 
+/** ../shared/data/README.md, "Published results": Larson et al. 2019, Table 2, "Full" (their test split; ours is val). */
+export const CLINC150_PUBLISHED = [
+  "published (Larson et al. 2019, Table 2, Full, on their test split):",
+  "  oos-train     in-scope / oos recall: SVM 91.0 / 14.5, FastText 89.0 / 9.7, Rasa 91.5 / 45.3, MLP 93.5 / 47.4, BERT 96.9 / 40.3",
+  "  oos-threshold in-scope / oos recall: MLP 93.4 / 49.1, BERT 96.2 / 52.3",
+].join("\n");
+
 export function formatClinc150Report(report: Clinc150Report): string {
   const verdict = (accuracy: number): string => (accuracy >= report.target ? "PASS" : "below target");
   const { oosClass, thresholded } = report;
@@ -212,5 +142,8 @@ export function formatClinc150Report(report: Clinc150Report): string {
       `in-scope ${percent(report.tuning.inScopeAccuracy)}, oos recall ${percent(report.tuning.oosRecall)}`,
     `training ${report.trainingSeconds.toFixed(1)} s (+ ${report.tuningSeconds.toFixed(1)} s threshold tuning); ` +
       `predict ${report.predictMeanMs.toFixed(3)} ms mean, ${report.predictP95Ms.toFixed(3)} ms p95`,
+    `goal in-scope >= ${percent(report.target, 0)} with oos recall >= ${percent(CLINC150_TARGET_OOS_RECALL, 0)} (thresholded): ` +
+      (thresholded.inScopeAccuracy >= report.target && thresholded.oosRecall >= CLINC150_TARGET_OOS_RECALL ? "reached" : "not reached"),
+    CLINC150_PUBLISHED,
   ].join("\n");
 }

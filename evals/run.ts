@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { formatAgentReport, runAgentEval } from "./agent.js";
+import { formatBanking77Report, runBanking77Eval } from "./banking77.js";
 import { formatClinc150Report, runClinc150Eval } from "./clinc150.js";
 import { formatClvReport, runClvEval } from "./clv.js";
 import { formatConversationsReport, runConversationsEval, type LlmMode } from "./conversations.js";
@@ -42,6 +43,7 @@ async function conversations(): Promise<string> {
 const EVALS: Record<string, () => Promise<string>> = {
   routing: async () => formatRoutingReport(await runRoutingEval()),
   clinc150: async () => formatClinc150Report(await runClinc150Eval(needShared("clinc150"))),
+  banking77: async () => formatBanking77Report(await runBanking77Eval(needShared("banking77"))),
   knowledge: async () => formatKnowledgeReport(await runKnowledgeEval()),
   leads: async () => (needShared("leads"), formatLeadsReport(runLeadsEval(SHARED, "leads"))),
   bank: async () => (needShared("bank-marketing"), formatLeadsReport(runLeadsEval(SHARED, "bank"))),
