@@ -34,6 +34,8 @@ export interface FakeSlackApi {
   failNext(method: string, status: number, retryAfterSec?: number): void;
   /** A file the bot can read: `files.info` answers with a `url_private` on this server, served with the bot token. */
   addFile(file: { id: string; name: string; content: string }): void;
+  /** From now on this token gets `invalid_auth`, as Slack answers a revoked or mistyped token. */
+  revokeToken(token: string): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -57,6 +59,7 @@ function decode(contentType: string, raw: string): Record<string, any> {
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackApiCall[] = [];
+  const revoked = new Set<string>();
   const files = new Map<string, { id: string; name: string; content: string }>();
   let serverUrl = "";
   const messages: FakeSlackApi["messages"] = new Map();
@@ -106,6 +109,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return send(res, 200, { ok: true, file: { id: file.id, name: file.name, size: Buffer.byteLength(file.content), url_private: url, url_private_download: url } });
       }
       case "auth.test":
+        if (revoked.has(token ?? "")) return send(res, 200, { ok: false, error: "invalid_auth" });
         return send(res, 200, { ok: true, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId, team_id: FAKE_BOT.teamId, url: "https://fake.slack.com/" });
       case "chat.postMessage":
         if (!body.channel) return send(res, 200, { ok: false, error: "channel_not_found" });
@@ -168,6 +172,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     addFile(file) {
       files.set(file.id, file);
+    },
+    revokeToken(token) {
+      revoked.add(token);
     },
     reset() {
       calls.length = 0;

@@ -67,6 +67,10 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     commands: { intel: "competitive intelligence: watched sources, fetches, digests, battlecards" },
     load: async () => (await import("./intel-commands.js")).registerIntelCommands,
   },
+  {
+    commands: { doctor: "check config, database and migrations, channel credentials, models, knowledge index and job queue" },
+    load: async () => (await import("./doctor-commands.js")).registerDoctorCommands,
+  },
 ];
 
 /** The command a command line names: the first word that is not an option (`help X` names X). */
