@@ -8,7 +8,7 @@ describe("splitting a message into questions", () => {
     ["What does Pro cost, and also do you have a free trial?", ["What does Pro cost?", "do you have a free trial?"]],
     ["We're 40 people. Which plan fits?", ["We're 40 people. Which plan fits?"]],
     ["What's the difference between Pro and Enterprise?", ["What's the difference between Pro and Enterprise?"]],
-    ["Hi? How much is it?", ["Hi? How much is it?"]],
+    ["Hi? How much is it?", ["How much is it?"]],
     ["A? B c? D e? F g? H i?", ["A? B c?", "D e?", "F g?"]],
   ])("%j", (text, parts) => {
     expect(splitQuestion(text)).toEqual(parts);
@@ -48,4 +48,10 @@ describe("questions about the company and definitions", () => {
     expect(definitionSubject("Tell me about the semantic layer")).toBe("semantic layer");
     expect(definitionSubject("What is the difference between the plans in terms of support hours offered?")).toBeUndefined();
   });
+
+  it("drops chat filler before the question", () => {
+    expect(splitQuestion("hmm ok. do you integrate with snowflake and salesforce?")).toEqual(["do you integrate with snowflake and salesforce?"]);
+    expect(splitQuestion("Cool, thanks! Is there a free trial?")).toEqual(["Is there a free trial?"]);
+  });
 });
+

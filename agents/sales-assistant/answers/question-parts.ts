@@ -17,9 +17,14 @@ const ALSO = /\s*(?:[,;]\s*)(?:and\s+)?also\s*,?\s+/i;
  * "and" starting a new question. Statements before a question stay with it ("We're 40 people. Which
  * plan?"), and a piece with no content words is merged into its neighbour.
  */
+/** Chat filler before the question ("hmm ok.", "cool, thanks!"): it only dilutes the search. */
+const FILLER_WORD = String.raw`(?:h+m+|ok(?:ay)?|cool|great|thanks|thank you|thx|nice|sure|right|got it|i see|alright|yes|yeah|yep|well|hi|hello|hey|there|interesting|perfect|awesome)`;
+const LEADING_FILLER = new RegExp(String.raw`^(?:${FILLER_WORD}(?:[\s,]+${FILLER_WORD})*\s*[,.!?]+\s*)+(?=\S)`, "i");
+
 export function splitQuestion(text: string): string[] {
   const pieces = text
     .trim()
+    .replace(LEADING_FILLER, "")
     .split(/(?<=\?)\s+(?=\S)/)
     .flatMap((piece) => piece.split(ALSO))
     .flatMap((piece) => piece.split(JOINED))
