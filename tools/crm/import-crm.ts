@@ -15,6 +15,8 @@ export interface ImportSummary {
   deals: number;
   stageHistory: number;
   skipped: Record<string, number>;
+  /** Deals without an account, imported under the placeholder account. */
+  placeholder: { account: string; deals: number } | null;
 }
 
 const CHUNK = 2000;
@@ -118,9 +120,9 @@ async function upsertDeals(client: pg.PoolClient, plan: ImportPlan): Promise<voi
   }
 }
 
-export async function importCrmExport(pool: pg.Pool, data: CrmExport, options: { now: number }): Promise<ImportSummary> {
+export async function importCrmExport(pool: pg.Pool, data: CrmExport, options: { now: number; skipOrphans?: boolean }): Promise<ImportSummary> {
   return withTransaction(pool, async (client) => {
-    const plan = planCrmImport(data, { now: options.now, known: await known(client) });
+    const plan = planCrmImport(data, { now: options.now, known: await known(client), skipOrphans: options.skipOrphans });
     await upsertReps(client, plan);
     await upsertProducts(client, plan);
     await upsertAccounts(client, plan);
@@ -132,6 +134,7 @@ export async function importCrmExport(pool: pg.Pool, data: CrmExport, options: {
       deals: plan.deals.length,
       stageHistory: plan.deal_stage_history.length,
       skipped: plan.skipped,
+      placeholder: plan.placeholder,
     };
   });
 }

@@ -62,8 +62,12 @@ export interface ImportPlan {
   accounts: PlannedAccount[];
   deals: PlannedDeal[];
   deal_stage_history: PlannedSpan[];
-  /** Deals left out (no account, as open Maven prospects have) with the count per reason. */
+  /** Deals left out (no account, as open Maven prospects have, with `skipOrphans`) with the count per reason. */
   skipped: Record<string, number>;
+  /** Deals without an account imported under a placeholder account (unless `skipOrphans`). */
+  placeholder: { account: string; deals: number } | null;
+  /** The date open deals without an engage date are dated by: the export's newest date, else `now`. */
+  undatedAt: string;
 }
 
 /** Names already in the CRM, which deals may refer to without the export repeating them. */
@@ -122,7 +126,20 @@ function repRow(name: string, role: PlannedRep["role"], managerId: string | null
   return { id: `rep_${s}`, name, email: `${s.replace(/_/g, ".")}@crm-import.invalid`, role, manager_id: managerId, region };
 }
 
-export function planCrmImport(data: CrmExport, options: { now: number; known?: KnownEntities }): ImportPlan {
+/** The account deals without one are filed under, so they stay in the pipeline (`--skip-orphans` leaves them out). */
+export const UNKNOWN_ACCOUNT = "(unknown account)";
+
+/** The newest engage or close date in the deals: imported data is dated by itself, not by today. */
+export function newestDealDate(deals: CrmExport["deals"]): number | undefined {
+  let newest: number | undefined;
+  for (const d of deals) {
+    for (const t of [d.engage_date, d.close_date]) if (t !== null && t !== undefined && (newest === undefined || t > newest)) newest = t;
+  }
+  return newest;
+}
+
+export function planCrmImport(data: CrmExport, options: { now: number; known?: KnownEntities; skipOrphans?: boolean }): ImportPlan {
+  const undatedAt = newestDealDate(data.deals) ?? options.now;
   const known = options.known ?? { reps: [], products: [], accounts: [] };
   const dealsFile = data.files.deals ?? "deals file";
   const reps = planTeams(data);
@@ -154,31 +171,36 @@ export function planCrmImport(data: CrmExport, options: { now: number; known?: K
   const history: PlannedSpan[] = [];
   const skipped: Record<string, number> = {};
   const seen = new Set<string>();
+  let orphans = 0;
   for (const [i, d] of data.deals.entries()) {
     const where = `${dealsFile} line ${i + 2}`;
     if (seen.has(d.opportunity_id)) throw new BadInputError(`${where}: column opportunity_id repeats ${d.opportunity_id}`);
     seen.add(d.opportunity_id);
     if (!d.account) {
-      skipped["no account"] = (skipped["no account"] ?? 0) + 1;
-      continue;
+      if (options.skipOrphans) {
+        skipped["no account"] = (skipped["no account"] ?? 0) + 1;
+        continue;
+      }
+      orphans++;
     }
+    const accountName = d.account || UNKNOWN_ACCOUNT;
     const stage = STAGES[d.deal_stage.toLowerCase()];
     if (!stage) throw new BadInputError(`${where}: column deal_stage has unknown stage "${d.deal_stage}" (expected Won, Lost, Engaging or Prospecting)`);
     if (!repNames.has(nameKey(d.sales_agent))) throw new BadInputError(`${where}: column sales_agent "${d.sales_agent}" is in no sales team`);
-    if (!accountNames.has(nameKey(d.account))) throw new BadInputError(`${where}: column account "${d.account}" is not among the accounts`);
+    if (d.account && !accountNames.has(nameKey(d.account))) throw new BadInputError(`${where}: column account "${d.account}" is not among the accounts`);
     const product = productByKey.get(productKey(d.product));
     if (!product) throw new BadInputError(`${where}: column product "${d.product}" is not among the products`);
     const closed = stage === "won" || stage === "lost";
     if (closed && d.close_date === null) throw new BadInputError(`${where}: column close_date is empty for a ${d.deal_stage} deal`);
-    const engaged = d.engage_date ?? (closed ? d.close_date! : options.now);
+    const engaged = d.engage_date ?? (closed ? d.close_date! : undatedAt);
     if (closed && d.close_date! < engaged) throw new BadInputError(`${where}: column close_date is before engage_date`);
     // The list price, not the close value, sizes a deal: lost deals export a close value of 0, so using it would give the outcome away.
     const amount = d.amount ?? (product.list_price > 0 ? product.list_price : (d.close_value ?? 0));
     const id = d.opportunity_id;
     deals.push({
       id,
-      name: `${d.account} – ${product.name}`,
-      account_id: `acc_${slug(d.account)}`,
+      name: `${accountName} – ${product.name}`,
+      account_id: `acc_${slug(accountName)}`,
       owner_rep_id: `rep_${slug(d.sales_agent)}`,
       product_id: `prod_${slug(product.name)}`,
       stage,
@@ -188,7 +210,7 @@ export function planCrmImport(data: CrmExport, options: { now: number; known?: K
       stage_entered_at: isoDay(closed ? d.close_date! : engaged),
       expected_close_date: !closed && d.close_date !== null ? dateOnly(d.close_date) : null,
       closed_at: closed ? isoDay(d.close_date!) : null,
-      refs: { account: d.account, rep: d.sales_agent, product: product.name },
+      refs: { account: accountName, rep: d.sales_agent, product: product.name },
     });
     if (closed) {
       history.push({ deal_id: id, stage: "qualification", entered_at: isoDay(engaged), exited_at: isoDay(d.close_date!) });
@@ -197,5 +219,19 @@ export function planCrmImport(data: CrmExport, options: { now: number; known?: K
       history.push({ deal_id: id, stage, entered_at: isoDay(engaged), exited_at: null });
     }
   }
-  return { reps, products, accounts, deals, deal_stage_history: history, skipped };
+  if (orphans > 0 && !accountNames.has(nameKey(UNKNOWN_ACCOUNT))) {
+    accounts.push({
+      id: `acc_${slug(UNKNOWN_ACCOUNT)}`,
+      name: UNKNOWN_ACCOUNT,
+      sector: "unknown",
+      employees: null,
+      revenue_musd: null,
+      region: "unknown",
+      country: null,
+      year_established: null,
+      subsidiary_of: null,
+    });
+  }
+  const placeholder = orphans > 0 ? { account: UNKNOWN_ACCOUNT, deals: orphans } : null;
+  return { reps, products, accounts, deals, deal_stage_history: history, skipped, placeholder, undatedAt: isoDay(undatedAt) };
 }
