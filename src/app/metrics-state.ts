@@ -9,6 +9,7 @@ import type { Metrics } from "./metrics.js";
  * A failed read leaves the gauge empty rather than failing the scrape.
  */
 export function installStateGauges(metrics: Metrics, pool: pg.Pool): void {
+  if (metrics.registry.getSingleMetric("salesgraph_db_pool_connections")) return;
   const registers = [metrics.registry];
   new Gauge({
     name: "salesgraph_db_pool_connections",
@@ -43,7 +44,7 @@ export function installStateGauges(metrics: Metrics, pool: pg.Pool): void {
       for (const r of rows) this.set({ channel: r.channel }, r.n);
     },
   });
-  const queueState = new Gauge({
+  new Gauge({
     name: "salesgraph_queue_jobs",
     help: "Jobs in the job queue by job name and state (waiting, active, failed in the last 24 h)",
     labelNames: ["job", "state"] as const,
@@ -57,5 +58,4 @@ export function installStateGauges(metrics: Metrics, pool: pg.Pool): void {
       }
     },
   });
-  void queueState;
 }

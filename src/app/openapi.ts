@@ -54,6 +54,10 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/api/content", summary: "Generate three content variants and their experiment", tag: "operator", auth: "operator", body: { schema: GenerateContentInput } },
   { method: "post", path: "/api/content/:variantId/events", summary: "Record an outcome event for a variant (idempotent by eventId)", tag: "operator", auth: "operator", body: { schema: ContentEventInput } },
   { method: "get", path: "/api/content/experiments/:id/report", summary: "An experiment's A/B report", tag: "operator", auth: "operator" },
+  // marketing (issue 16): bodies described generically until its route schemas are exported here
+  { method: "post", path: "/api/events", summary: "Record marketing events (sends, opens, clicks, conversions)", tag: "operator", auth: "operator", body: { schema: z.record(z.string(), z.unknown()) } },
+  { method: "get", path: "/api/marketing/sends", summary: "Campaign sends waiting for approval or sent", tag: "operator", auth: "operator" },
+  { method: "post", path: "/api/marketing/sends/:id", summary: "Decide a campaign send", tag: "operator", auth: "operator", body: { schema: z.record(z.string(), z.unknown()) } },
   { method: "get", path: "/dashboard/login", summary: "Dashboard sign-in page", tag: "dashboard", auth: "none", produces: "text/html" },
   { method: "post", path: "/dashboard/login", summary: "Sign in with the admin password (form field `password`); sets the session cookie", tag: "dashboard", auth: "none", body: { schema: LoginForm, type: "application/x-www-form-urlencoded" }, produces: "text/html" },
   { method: "get", path: "/dashboard/link", summary: "Sign in with a short-lived, single-use link from the assistant", tag: "dashboard", auth: "none", query: z.object({ token: z.string() }), produces: "text/html" },
