@@ -60,6 +60,9 @@ export interface Journey {
   dealId: string;
   accountId: string;
   outcome: "won" | "lost" | "open";
+  /** Close value of a won deal (its amount when no close value is recorded), else the amount. */
+  value: number;
+  closedAt: Date | null;
   stages: { stage: string; at: Date }[];
   touches: { channel: string; direction: "inbound" | "outbound" | null; outcome: string | null; at: Date }[];
 }
@@ -76,6 +79,11 @@ export interface MarketingCrm {
   touchesOf(filter: { accountId?: string; contactId?: string }, limit?: number): Promise<Touch[]>;
   /** Every deal with its stage history and the activities logged on it, oldest first. */
   journeys(): Promise<Journey[]>;
+  /** Every activity since a date, for engagement (intent) scoring. */
+  touchesSince(since: Date): Promise<{ accountId: string; channel: string; direction: "inbound" | "outbound" | null; at: Date }[]>;
+  /** The latest segmentation run's label for an account, and the accounts under a label. */
+  segmentLabelOf(accountId: string): Promise<string | undefined>;
+  segmentMembers(label: string): Promise<string[]>;
   /** Whether the contact has withdrawn consent on any channel (consent is per contact). */
   consentWithdrawn(contactId: string): Promise<boolean>;
 }

@@ -41,6 +41,8 @@ function journey(id: string, outcome: Journey["outcome"], kinds: [string, "inbou
     dealId: id,
     accountId: "acc",
     outcome,
+    value: 1000,
+    closedAt: outcome === "open" ? null : day(20),
     stages: [
       { stage: "prospecting", at: day(1) },
       { stage: "qualification", at: day(5) },

@@ -123,17 +123,46 @@ export function createMarketingRepo(pool: pg.Pool): MarketingCrm {
     },
     async journeys() {
       const [deals, stages, touches] = await Promise.all([
-        pool.query(`select id, account_id, stage from deals order by engaged_at, id`),
+        pool.query(`select id, account_id, stage, amount, close_value, closed_at from deals order by engaged_at, id`),
         pool.query(`select deal_id, stage, entered_at from deal_stage_history order by deal_id, entered_at`),
         pool.query(`select deal_id, kind, direction, outcome, occurred_at from activities where deal_id is not null order by deal_id, occurred_at`),
       ]);
       const byDeal = new Map<string, Journey>();
       for (const d of deals.rows) {
-        byDeal.set(d.id, { dealId: d.id, accountId: d.account_id, outcome: d.stage === "won" ? "won" : d.stage === "lost" ? "lost" : "open", stages: [], touches: [] });
+        byDeal.set(d.id, { dealId: d.id, accountId: d.account_id, outcome: d.stage === "won" ? "won" : d.stage === "lost" ? "lost" : "open",
+          value: Number(d.close_value ?? d.amount),
+          closedAt: d.closed_at ? new Date(d.closed_at) : null,
+          stages: [],
+          touches: [],
+        });
       }
       for (const s of stages.rows) byDeal.get(s.deal_id)?.stages.push({ stage: s.stage, at: new Date(s.entered_at) });
       for (const t of touches.rows) byDeal.get(t.deal_id)?.touches.push({ channel: t.kind, direction: t.direction ?? null, outcome: t.outcome ?? null, at: new Date(t.occurred_at) });
       return [...byDeal.values()];
+    },
+    async touchesSince(since) {
+      const { rows } = await pool.query(
+        `select account_id, kind, direction, occurred_at from activities where account_id is not null and occurred_at >= $1 order by occurred_at`,
+        [since],
+      );
+      return rows.map((r) => ({ accountId: r.account_id, channel: r.kind, direction: r.direction ?? null, at: new Date(r.occurred_at) }));
+    },
+    async segmentLabelOf(accountId) {
+      const { rows } = await pool.query(
+        `select s.label from segment_memberships m join segments s on s.id = m.segment_id
+          where m.account_id = $1 order by m.assigned_at desc limit 1`,
+        [accountId],
+      );
+      return rows[0]?.label;
+    },
+    async segmentMembers(label) {
+      const { rows } = await pool.query(
+        `select m.account_id from segment_memberships m join segments s on s.id = m.segment_id
+          where lower(s.label) = lower($1)
+            and m.run_id = (select run_id from segment_memberships order by assigned_at desc limit 1)`,
+        [label],
+      );
+      return rows.map((r) => r.account_id as string);
     },
     async consentWithdrawn(contactId) {
       const { rows } = await pool.query(
