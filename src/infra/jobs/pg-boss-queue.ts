@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { boundedPoolConfig } from "../postgres/pool.js";
 import type { JobData, JobHandler, JobQueue } from "../../core/jobs.js";
 import type { Logger } from "../../core/logger.js";
 import type { Database } from "../postgres/pool.js";
@@ -38,7 +39,8 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
   const boss =
     db.kind === "pglite"
       ? new PgBoss({ ...common, db: { executeSql: (text: string, values: unknown[]) => db.pool.query(text, values as unknown[]) } })
-      : new PgBoss({ ...common, connectionString: db.url, max: 4 });
+      : // the queue's own pool gets the same bounds as ours, so a hung database cannot hang it either
+        new PgBoss({ ...common, ...(boundedPoolConfig(db.url, { poolMax: 4 }) as { connectionString: string; max: number }) });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
 
