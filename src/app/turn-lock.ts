@@ -25,7 +25,9 @@ export function createTurnLock(deps: { db: Pick<Database, "kind" | "url">; timeo
   }
   const locks = createAdvisoryLocks({
     url: deps.db.url,
-    max: deps.poolMax,
+    // one connection per conversation mid-turn in this process (idle, holding its lock): room for many
+    // more conversations at once than the query pool has connections, or a slow model turn would queue others
+    max: Math.max(20, 4 * deps.poolMax),
     connectTimeoutMs: deps.connectTimeoutMs,
     onError: (error) => deps.logger.warn({ err: error }, "turn-lock connection dropped"),
   });
