@@ -56,8 +56,8 @@ export function createHttpApp(container: Container): HttpApp {
   app.use(requestTelemetry({ metrics, logger, newId: randomUUID }));
   app.use(limitUrl(config.server.maxUrlBytes));
   app.use(limitEveryRequest({ perMinute: config.server.httpRateLimitPerMinute, exempt: ["/healthz", "/readyz"] }));
-  if (!config.server.apiToken && config.server.operatorLoopback) {
-    logger.warn("SALESGRAPH_OPERATOR_LOOPBACK=true: operator routes answer any request from this machine without a token (development only; behind a proxy on this host that means everyone)");
+  if (config.server.operatorLoopback) {
+    logger.warn("SALESGRAPH_OPERATOR_LOOPBACK=true: requests from this machine reach operator routes (no SALESGRAPH_API_TOKEN) and /metrics (no METRICS_TOKEN) without a token — development only");
     app.use(allowLoopbackOperators());
   } else if (!config.server.apiToken) {
     logger.info("operator routes are off: set SALESGRAPH_API_TOKEN to use them");

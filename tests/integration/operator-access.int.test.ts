@@ -52,6 +52,8 @@ describe("operator endpoints and /metrics", () => {
     try {
       expect((await app.get("/api/handoffs")).status).toBe(401);
       expect((await app.get("/api/handoffs", { authorization: "Bearer wrong" })).status).toBe(403);
+      // the loopback allowance never replaces a configured token; /metrics (no METRICS_TOKEN) is local-only here
+      expect((await app.get("/metrics")).status).toBe(200);
       expect((await app.get("/api/handoffs", { authorization: "Bearer operator-secret" })).status).toBe(200);
       const [last] = await createOperatorAuditRepo(db.pool).recent(1);
       expect(last!.actor).toMatch(/^token:[0-9a-f]{8}$/);
