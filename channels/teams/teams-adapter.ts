@@ -102,6 +102,12 @@ export function createTeamsRoutes(deps: TeamsRoutesDeps): TeamsRoutes {
   }
 
   async function onTurn(context: TurnContext): Promise<void> {
+    // An invoke (message extension, card action…) we do not implement is refused as a bad request; left
+    // unanswered the adapter would reply 501, a server error for something only the client can change.
+    if (context.activity.type === ActivityTypes.Invoke) {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { reason: `invoke '${context.activity.name ?? ""}' is not supported` } } });
+      return;
+    }
     // conversationUpdate, installationUpdate, reactions, typing: nothing to answer.
     if (context.activity.type !== ActivityTypes.Message) return;
     const parsed = TeamsMessage.safeParse(context.activity);
