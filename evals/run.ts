@@ -7,6 +7,7 @@ import { formatClvReport, runClvEval } from "./clv.js";
 import { formatConversationsReport, runConversationsEval, type LlmMode } from "./conversations.js";
 import { formatKnowledgeReport, runKnowledgeEval } from "./knowledge.js";
 import { formatLeadsReport, runLeadsEval } from "./leads.js";
+import { formatJourneyReport, runJourneyEval } from "./journey.js";
 import { formatNbaReport, runNbaEval } from "./nba.js";
 import { formatPipelineReport, runPipelineEval } from "./pipeline.js";
 import { formatRoutingReport, runRoutingEval } from "./routing.js";
@@ -50,6 +51,7 @@ const EVALS: Record<string, () => Promise<string>> = {
   pipeline: async () => (needShared("crm"), formatPipelineReport(runPipelineEval(SHARED))),
   clv: async () => (needShared("segmentation"), formatClvReport(runClvEval(SHARED))),
   nba: async () => (needShared("marketing-campaign"), formatNbaReport(runNbaEval(SHARED))),
+  journey: async () => formatJourneyReport(await runJourneyEval()),
   conversations,
   // skips with a message (not silently) when the shared transcripts are absent
   transcripts: async () => formatTranscriptsReport(await runTranscriptsEval(path.join(SHARED, "transcripts"))),

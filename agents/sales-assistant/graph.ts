@@ -12,6 +12,7 @@ import { createDemoRequestNode } from "./nodes/demo-request.js";
 import { createFinishTurnNode } from "./nodes/finish-turn.js";
 import { createHandoffNode } from "./nodes/hand-off.js";
 import { createLeadInsightNode } from "./nodes/lead-insight.js";
+import { createMarketingInsightNode, routesToMarketing } from "./nodes/marketing-insight.js";
 import { createPipelineReviewNode } from "./nodes/pipeline-review.js";
 import { createQualifyNode } from "./nodes/qualify.js";
 import { createRecallProfileNode } from "./nodes/recall-profile.js";
@@ -67,6 +68,7 @@ export function buildSalesGraph(deps: SalesGraphDeps) {
       remember_preference: createRememberPreferenceNode(deps),
       trim_history: createTrimHistoryNode(),
       agent: createAgentNode(deps),
+      marketing_insight: createMarketingInsightNode(deps),
       ...buildIntentNodes(deps),
     })
     .addEdge(START, "check_consent")
@@ -74,10 +76,11 @@ export function buildSalesGraph(deps: SalesGraphDeps) {
     .addConditionalEdges("detect_language", afterLanguage, ["understand", "finish_turn"])
     .addConditionalEdges("understand", afterUnderstandWithPreferences, ["remember_preference", "route_intent", "demo_request", "qualify", "human_handoff", "support", "recall"])
     .addConditionalEdges("remember_preference", afterPreference, ["route_intent", "finish_turn"])
-    .addConditionalEdges("route_intent", (state) => (usesAgent(state, deps) ? "agent" : byIntent(state)), ["agent", ...INTENT_DESTINATIONS])
+    .addConditionalEdges("route_intent", (state) => (usesAgent(state, deps) ? "agent" : routesToMarketing(state) ? "marketing_insight" : byIntent(state)), ["agent", "marketing_insight", ...INTENT_DESTINATIONS])
     .addConditionalEdges("agent", afterAgent, ["finish_turn", ...INTENT_DESTINATIONS])
     .addEdge("qualify", "finish_turn")
     .addEdge("recall", "finish_turn")
+    .addEdge("marketing_insight", "finish_turn")
     .addEdge("finish_turn", "trim_history")
     .addEdge("trim_history", END);
   for (const intent of INTENT_DESTINATIONS) graph.addEdge(intent, "finish_turn");

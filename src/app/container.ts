@@ -45,6 +45,7 @@ import { createTranscriptWiring, type TranscriptWiring } from "./transcripts-wir
 import { createTranscriptTool } from "../../tools/transcripts/tool.js";
 import { createIntelWiring, type IntelWiring } from "./intel-wiring.js";
 import { createContentWiring, type ContentWiring } from "./content-wiring.js";
+import { createMarketingWiring, type MarketingWiring } from "./marketing-wiring.js";
 import { dashboardLinkIssuer, dashboardSigner } from "./dashboard/signing.js";
 import type { SessionSigner } from "./dashboard/session.js";
 import { createDashboardLinkTool } from "../../tools/dashboard/tool.js";
@@ -76,6 +77,8 @@ export interface Container {
   intel: IntelWiring;
   /** Content generation and A/B experiments (tools generate_content, content_report, send_content_variant). */
   content: ContentWiring;
+  /** Marketing engine: profile, ABM, playbooks on events, campaigns (tools customer_profile, target_accounts, account_playbook). */
+  marketing: MarketingWiring;
   /** Signs dashboard sessions and the sign-in links the dashboard_link tool gives reps and managers. */
   dashboard: { signer: SessionSigner; enabled: boolean };
   close(): Promise<void>;
@@ -142,6 +145,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     const transcripts = createTranscriptWiring(config, db.pool, clock, llm);
     const intel = createIntelWiring(config, db.pool, clock, logger, llm);
     const content = createContentWiring({ config, pool: db.pool, clock, logger, llm, kb, crm: outreach });
+    const marketing = createMarketingWiring({ config, pool: db.pool, clock, logger, kb, content: content.service });
     const outreachTools = createOutreachTools({ config, crm: outreach, consents: repos.consents, mailer, clock, logger });
     const dashboard = dashboardSigner(config);
     const tools = new ToolRegistry([
@@ -162,6 +166,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       createRememberPreferenceTool({ store: memory.store }),
       createTranscriptTool({ service: transcripts.service }),
       ...intel.tools,
+      ...marketing.tools,
       createDashboardLinkTool({ issue: dashboardLinkIssuer(config, dashboard.signer, dashboard.enabled, () => clock.now().getTime()), minutes: config.dashboard.linkMinutes }),
     ], (tool, outcome) => metrics.toolCalls.inc({ tool, outcome }));
     const graph = buildSalesGraph({
@@ -186,7 +191,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
         conversations: repos.conversations,
         clock,
         logger,
-        onTurn: (t) => metrics.turnSeconds.observe({ channel: t.channel, intent: t.intent }, t.seconds),
+        onTurn: (t) => {
+          metrics.turnSeconds.observe({ channel: t.channel, intent: t.intent }, t.seconds);
+          marketing.onChatTurn(t);
+        },
         inbox,
         // a streamed turn can never hang its client: the agent's own budget plus one model call of slack
         turnTimeoutMs: config.llm.agent.turnBudgetMs + config.llm.timeoutMs,
@@ -210,6 +218,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       transcripts,
       intel,
       content,
+      marketing,
       dashboard,
       async close() {
         await handler.drain();

@@ -34,7 +34,7 @@ export function createConversationHandler(deps: {
   conversations: ConversationsRepo;
   clock: Clock;
   logger: Logger;
-  onTurn?: (turn: { intent: string; channel: string; seconds: number }) => void;
+  onTurn?: (turn: { intent: string; channel: string; seconds: number; conversationId: string; role: string; at: Date }) => void;
   /** Where a held conversation's prospect messages go (the person's hand-off thread). */
   inbox?: ProspectRelay;
   /** Upper bound on one turn's graph run; past it the turn fails (a stalled model stream cannot hang a client). */
@@ -91,7 +91,7 @@ export function createConversationHandler(deps: {
       deps.conversations.appendTurn(conversation.id, { userText: message.text, replyText, intent, at }),
     );
     const seconds = (performance.now() - started) / 1000;
-    deps.onTurn?.({ intent, channel: message.channel, seconds });
+    deps.onTurn?.({ intent, channel: message.channel, seconds, conversationId: conversation.id, role: message.actor.role, at });
     deps.logger.info(
       { channel: message.channel, conversation: conversation.id, intent, route: result.routeSource, ms: Math.round(seconds * 1000) },
       "turn",

@@ -49,6 +49,9 @@ export async function startJobs(container: Container, options: Partial<Omit<PgBo
       logger.info({ deleted, cutoff: cutoff.toISOString() }, "old inbound events deleted");
     });
 
+    // marketing events (POST /api/events, chat turns): each processed once per event id (tools/playbooks)
+    await container.marketing.attach(queue);
+
     await queue.schedule(JOBS.intelFetch, config.intel.fetchCron);
     if (config.intel.digestSlackChannel || config.intel.digestTeamsConversation) {
       await queue.schedule(JOBS.intelDigest, config.intel.digestCron, { since: "7d" });

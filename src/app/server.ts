@@ -24,6 +24,7 @@ import { createOperatorRoutes } from "./operator-routes.js";
 import { createTranscriptRoutes } from "./transcript-routes.js";
 import { createApprovalRoutes } from "./approval-routes.js";
 import { createContentRoutes } from "./content-routes.js";
+import { createMarketingRoutes } from "./marketing-routes.js";
 import type { JobQueue } from "../core/jobs.js";
 import { startJobs } from "./jobs-wiring.js";
 import { createDashboardWiring } from "./dashboard-wiring.js";
@@ -169,6 +170,7 @@ export function createHttpApp(container: Container): HttpApp {
 
   app.use(createTranscriptRoutes({ transcripts: container.transcripts, apiToken: config.server.apiToken }));
   app.use(createContentRoutes({ content: container.content, apiToken: config.server.apiToken, bodyLimitBytes: config.server.bodyLimitBytes }));
+  app.use(createMarketingRoutes({ marketing: container.marketing, apiToken: config.server.apiToken, bodyLimitBytes: config.server.bodyLimitBytes }));
 
   const dashboard = createDashboardWiring(container, deduper);
   app.use(dashboard.router);

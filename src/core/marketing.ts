@@ -81,6 +81,8 @@ export interface MarketingCrm {
   journeys(): Promise<Journey[]>;
   /** Every activity since a date, for engagement (intent) scoring. */
   touchesSince(since: Date): Promise<{ accountId: string; channel: string; direction: "inbound" | "outbound" | null; at: Date }[]>;
+  /** The CRM contact and account a conversation is linked to, when it is. */
+  conversationContact(conversationId: string): Promise<{ contactId?: string; accountId?: string }>;
   /** The latest segmentation run's label for an account, and the accounts under a label. */
   segmentLabelOf(accountId: string): Promise<string | undefined>;
   segmentMembers(label: string): Promise<string[]>;

@@ -73,8 +73,16 @@ export function buildPlaybook(input: {
       consent: input.withdrawn.has(c.id) ? "withdrawn" : "ok",
     };
   });
+  // without a manager or director to champion the deal, the most engaged reachable non-buyer is the candidate
+  if (!stakeholders.some((s) => s.role === "champion" && s.consent === "ok")) {
+    const candidate = stakeholders.filter((s) => s.role !== "economic buyer" && s.consent === "ok").sort((a, b) => b.touches - a.touches)[0];
+    if (candidate) candidate.role = "champion";
+  }
   const byRole = (r: StakeholderRole) => stakeholders.filter((s) => s.role === r && s.consent === "ok").sort((a, b) => b.touches - a.touches);
-  const gaps = (["economic buyer", "champion", "technical evaluator"] as StakeholderRole[]).filter((r) => byRole(r).length === 0).map((r) => `no reachable ${r}: find one (ask the champion, LinkedIn research)`);
+  const guide = byRole("champion")[0]?.name;
+  const gaps = (["economic buyer", "champion", "technical evaluator"] as StakeholderRole[])
+    .filter((r) => byRole(r).length === 0)
+    .map((r) => `no reachable ${r} on file: ${guide && r !== "champion" ? `ask ${guide} who it is` : "research the account's org chart"}`);
   const name = (r: StakeholderRole, fallback: string) => byRole(r)[0]?.name ?? fallback;
   const lift = (touch: string) => input.model.effects.find((e) => e.touch === touch)?.lift ?? 0;
   const window = (channel: string) => input.model.windows.filter((w) => w.channel === channel && w.attempts >= 30).sort((a, b) => b.responseRate - a.responseRate)[0]?.window;

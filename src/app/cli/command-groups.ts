@@ -68,6 +68,17 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     load: async () => (await import("./intel-commands.js")).registerIntelCommands,
   },
   {
+    commands: { clv: "customer lifetime value: BG/NBD repeat purchases and Gamma-Gamma spend, fitted by maximum likelihood" },
+    load: async () => (await import("./clv-commands.js")).registerClvCommands,
+  },
+  {
+    commands: {
+      campaign: "multi-channel campaigns: plan a timeline within caps and consent, launch through approvals, report with attribution",
+      playbooks: "event-driven playbooks: validate the rules and dry-run them on a recorded event stream",
+    },
+    load: async () => (await import("./marketing-commands.js")).registerMarketingCommands,
+  },
+  {
     commands: { doctor: "check config, database and migrations, channel credentials, models, knowledge index and job queue" },
     load: async () => (await import("./doctor-commands.js")).registerDoctorCommands,
   },

@@ -147,6 +147,13 @@ export function createMarketingRepo(pool: pg.Pool): MarketingCrm {
       );
       return rows.map((r) => ({ accountId: r.account_id, channel: r.kind, direction: r.direction ?? null, at: new Date(r.occurred_at) }));
     },
+    async conversationContact(conversationId) {
+      const { rows } = await pool.query(
+        `select v.contact_id, c.account_id from conversations v left join contacts c on c.id = v.contact_id where v.id = $1`,
+        [conversationId],
+      );
+      return { ...(rows[0]?.contact_id ? { contactId: rows[0].contact_id } : {}), ...(rows[0]?.account_id ? { accountId: rows[0].account_id } : {}) };
+    },
     async segmentLabelOf(accountId) {
       const { rows } = await pool.query(
         `select s.label from segment_memberships m join segments s on s.id = m.segment_id
