@@ -70,30 +70,37 @@ export interface ToolResult {
 
 const replace = <T>(fallback: () => T) => Annotation<T>({ reducer: (_old, next) => next, default: fallback });
 
+/**
+ * A value a node may clear. Cleared is stored as null, never undefined: with durability "exit" the Postgres
+ * checkpointer does not persist a write of undefined, so the old value came back on the next turn (a pending
+ * question that was no longer pending). Writers may still return undefined; the reducer stores null.
+ */
+const clearable = <T>() => Annotation<T | null, T | null | undefined>({ reducer: (_old, next) => next ?? null, default: () => null });
+
 export const SalesState = Annotation.Root({
   ...MessagesAnnotation.spec,
   channel: Annotation<Channel>(),
   actor: Annotation<Actor>(),
   conversationId: Annotation<string>(),
-  intent: replace<Intent | undefined>(() => undefined),
-  routeSource: replace<"rule" | "classifier" | "llm" | undefined>(() => undefined),
+  intent: clearable<Intent>(),
+  routeSource: clearable<"rule" | "classifier" | "llm">(),
   profile: Annotation<LeadProfile>({ reducer: (old, next) => ({ ...old, ...next }), default: () => ({}) }),
   /** Results of the tools called this turn. */
   toolResults: replace<ToolResult[]>(() => []),
-  handoff: replace<{ id: string; kind: string } | undefined>(() => undefined),
+  handoff: clearable<{ id: string; kind: string }>(),
   /** The visitor's zone and locale as their client reports them (web widget `Intl`), refreshed every turn. */
-  clientTimeZone: replace<string | undefined>(() => undefined),
-  clientLocale: replace<string | undefined>(() => undefined),
+  clientTimeZone: clearable<string>(),
+  clientLocale: clearable<string>(),
   /** The active flow, kept across turns until it completes or the prospect leaves it. */
-  activeFlow: replace<Flow | undefined>(() => undefined),
+  activeFlow: clearable<Flow>(),
   /** The question the assistant is waiting on, if any (kept across turns; cleared when answered). */
-  pendingAsk: replace<PendingAsk | undefined>(() => undefined),
+  pendingAsk: clearable<PendingAsk>(),
   /** The ask carried in from the previous turn (the pending ask is cleared at the start of each turn). */
-  priorAsk: replace<PendingAsk | undefined>(() => undefined),
+  priorAsk: clearable<PendingAsk>(),
   /** The offer a booking was made from, so a correction right after ("I meant the third") can move it. */
-  lastOffer: replace<PendingAsk | undefined>(() => undefined),
+  lastOffer: clearable<PendingAsk>(),
   /** How this turn's message answered `priorAsk`, when it did. */
-  askAnswer: replace<AskAnswer | undefined>(() => undefined),
+  askAnswer: clearable<AskAnswer>(),
   /** Profile slots this message set or changed. */
   newDetails: replace<ProfileSlot[]>(() => []),
   /** Contact details in this message that were not valid (reported back, never stored). */
@@ -105,9 +112,9 @@ export const SalesState = Annotation.Root({
   /** Structured insight for rich channels (Block Kit, Adaptive Cards): src/core/insight-data.ts. */
   replyData: replace<InsightData | null>(() => null),
   /** How the tool-calling agent ended this turn: answered, or fell back to the deterministic node (and why). */
-  agentOutcome: replace<{ status: "answered" | "fallback"; reason?: string; steps?: number } | undefined>(() => undefined),
+  agentOutcome: clearable<{ status: "answered" | "fallback"; reason?: string; steps?: number }>(),
   /** A calendar invite this turn produced (booking, move or cancellation), returned to the client. */
-  invite: replace<{ ics: string; meetingId: string; startsAt: string; timeZone: string } | undefined>(() => undefined),
+  invite: clearable<{ ics: string; meetingId: string; startsAt: string; timeZone: string }>(),
   /** The outbound text of this turn; empty when nothing may be sent (opt-out). */
   reply: replace<string>(() => ""),
   /** Set when the conversation's contact withdrew consent: nothing is sent. */
@@ -116,11 +123,11 @@ export const SalesState = Annotation.Root({
    * The prospect's language (ISO 639-1, "en" for English), from the last message long enough to tell;
    * kept across turns. In LLM mode the reply is written in it; in local mode a foreign message gets a notice.
    */
-  language: replace<string | undefined>(() => undefined),
+  language: clearable<string>(),
   /** A rep's or manager's stored preferences (region, accounts, segment, name, answer style), read each turn. */
-  preferences: replace<UserPreferences | undefined>(() => undefined),
+  preferences: clearable<UserPreferences>(),
   /** What trim_history removed from this thread so far (long SMS threads), summarised. */
-  trimmedHistory: replace<TrimmedHistory | undefined>(() => undefined),
+  trimmedHistory: clearable<TrimmedHistory>(),
 });
 
 export type SalesStateType = typeof SalesState.State;

@@ -23,6 +23,14 @@ const ABOUT_ME = new RegExp(
   "i",
 );
 
+const DECLINES = /\b(?:(?:I['’]?d |I would |we['’]?d )?rather not|prefer not to|(?:can['’]?t|cannot|won['’]?t) (?:say|share|tell|disclose|give)|not (?:ready|able|going) to (?:say|share|give|disclose)|not telling|(?:let['’]?s |can we |I['’]ll )skip)\b/i;
+
+/** The slots a prospect declines without being asked ("I'd rather not share our budget at this point"). */
+export function declinedSlots(text: string): ProfileSlot[] {
+  if (!DECLINES.test(text)) return [];
+  return SLOT_WORDS.filter(([pattern]) => pattern.test(text)).map(([, slot]) => slot);
+}
+
 /** The profile slots a prospect asks us to recall ("what did I say my budget was?"), or none. */
 export function recallSlots(text: string): ProfileSlot[] {
   if (!ABOUT_ME.test(text)) return [];

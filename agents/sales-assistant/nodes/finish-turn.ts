@@ -19,7 +19,7 @@ const LAST_WORD = new Set(["opt_out", "human_handoff", "support"]);
 export function createFinishTurnNode(deps: Pick<SalesGraphDeps, "company" | "store" | "logger">) {
   return async function finishTurn(state: SalesStateType): Promise<SalesStateUpdate> {
     const prospect = state.actor.role === "prospect";
-    let pendingAsk: PendingAsk | undefined = state.pendingAsk;
+    let pendingAsk: PendingAsk | undefined = state.pendingAsk ?? undefined;
     const asked: ProfileSlot[] = [];
     let followUp = "";
     const lastWord = LAST_WORD.has(state.intent ?? "");

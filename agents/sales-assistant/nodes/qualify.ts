@@ -1,7 +1,8 @@
 import type { SalesGraphDeps } from "../deps.js";
 import { invalidText, questionFor } from "../qualification/next-question.js";
 import type { LeadProfile, ProfileSlot, SalesStateType, SalesStateUpdate } from "../state.js";
-import { reply } from "./reply.js";
+import { declinedSlots } from "../dialogue/recall.js";
+import { lastUserText, reply } from "./reply.js";
 
 const LABELS: Partial<Record<ProfileSlot, string>> = {
   name: "your name", email: "your email", phone: "your phone number", company: "your company", role: "your role",
@@ -31,7 +32,7 @@ export function createQualifyNode(deps: Pick<SalesGraphDeps, "company">) {
     if (answer?.kind === "invalid" && ask?.kind === "slot" && (answer.slot === "email" || answer.slot === "phone")) {
       return reply(invalidText(answer.slot, answer.value, answer.reason), intent, { pendingAsk: ask });
     }
-    if (answer?.kind === "declined") {
+    if (answer?.kind === "declined" || (!answer && declinedSlots(lastUserText(state)).length > 0)) {
       return reply("No problem — we can skip that.", intent);
     }
     const text = noted(state.newDetails ?? [], state.profile);

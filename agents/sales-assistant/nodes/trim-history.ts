@@ -25,7 +25,7 @@ export function createTrimHistoryNode(options: TrimOptions = {}) {
     return {
       toolResults,
       messages: dropped.map((m) => new RemoveMessage({ id: m.id! })),
-      trimmedHistory: summariseTrimmed(state.trimmedHistory, dropped),
+      trimmedHistory: summariseTrimmed(state.trimmedHistory ?? undefined, dropped),
     };
   };
 }

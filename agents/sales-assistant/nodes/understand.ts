@@ -3,7 +3,7 @@ import { zoneFromPhone } from "../../../src/core/time-zones.js";
 import type { SalesGraphDeps } from "../deps.js";
 import { bookingChange, isQuestion, yesNo } from "../dialogue/cues.js";
 import { contactKeys, recallContact } from "../dialogue/memory.js";
-import { recallSlots } from "../dialogue/recall.js";
+import { declinedSlots, recallSlots } from "../dialogue/recall.js";
 import { looksLikeTimeRequest } from "../dialogue/time-words.js";
 import { extractSlots } from "../qualification/extract-slots.js";
 import { interpretAnswer } from "../qualification/interpret-answer.js";
@@ -92,10 +92,10 @@ export function createUnderstandNode(deps: Pick<SalesGraphDeps, "tools" | "logge
 
     const text = lastUserText(state);
     const extraction = extractSlots(text);
-    const correction = correctionOfPick(text, state.lastOffer);
+    const correction = correctionOfPick(text, state.lastOffer ?? undefined);
     const answer = correction ?? (priorAsk ? answerToAsk(text, priorAsk) : undefined);
     const update: Partial<LeadProfile> = { ...extraction.profile, ...(answer?.kind === "value" ? answer.profile : {}) };
-    const declined: ProfileSlot[] = answer?.kind === "declined" ? [answer.slot] : [];
+    const declined: ProfileSlot[] = answer?.kind === "declined" ? [answer.slot] : declinedSlots(text);
     const memory = await remembered(state, { ...state.profile, ...update });
     const fromMemory: Partial<LeadProfile> = {};
     for (const [slot, value] of Object.entries(memory?.profile ?? {}) as [ProfileSlot, never][]) {
@@ -165,6 +165,8 @@ export function afterUnderstand(state: SalesStateType): AfterUnderstand {
     return ask.flow === "booking" ? "demo_request" : ask.flow === "handoff" ? handoffNode : "qualify";
   }
   if (recallSlots(text).length > 0) return "recall";
+  // "I'd rather not share our budget": noted as declined, acknowledged, and any open flow resumes
+  if (!state.askAnswer && declinedSlots(text).length > 0 && !isQuestion(text)) return "qualify";
   if (state.activeFlow === "booking" && details) return "demo_request";
   if (state.activeFlow === "handoff" && state.handoff && details) return handoffNode;
   // an introduction ("hi, this is Dev from Quarrystone") is acknowledged; a bare "this week" is not one
