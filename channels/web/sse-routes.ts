@@ -96,8 +96,14 @@ export function createWebChatStreamRoutes(deps: WebChatStreamDeps): Router {
       }
       if (!finished) throw new Error("the turn ended without an answer");
     } catch (error) {
-      log.error({ err: error, conversation: conversationId, requestId: res.locals.requestId }, "web chat turn failed");
-      stream.send("error", { error: "internal", reason: "the assistant could not answer; please try again" });
+      // an expected refusal (the conversation busy with an earlier turn: 409 on /api/chat) keeps its code
+      if (error instanceof AppError && error.status < 500) {
+        log.info({ code: error.code, conversation: conversationId, requestId: res.locals.requestId }, "web chat turn refused");
+        stream.send("error", { error: error.code, reason: error.message });
+      } else {
+        log.error({ err: error, conversation: conversationId, requestId: res.locals.requestId }, "web chat turn failed");
+        stream.send("error", { error: "internal", reason: "the assistant could not answer; please try again" });
+      }
     } finally {
       stream.end();
     }

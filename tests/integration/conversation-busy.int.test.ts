@@ -40,6 +40,9 @@ describe("a conversation busy with a slow turn", () => {
     expect(res.status).toBe(409);
     expect(res.headers.get("retry-after")).toBe("1");
     expect(await res.json()).toMatchObject({ error: "conversation_busy" });
+    // the stream has already answered 200 when the lock times out: the refusal comes as its error event
+    const stream = await fetch(`${app.url}/api/chat/stream`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ conversationId: id, text: "third" }) });
+    expect(await stream.text()).toMatch(/event: error\ndata: \{"error":"conversation_busy"/);
     expect((await slow).status).toBe(200);
     const log = await app.get(`/api/chat/${id}`);
     expect(log.body.messages.filter((m: any) => m.role === "user").map((m: any) => m.text)).toEqual(["hi", "first"]);
