@@ -174,5 +174,16 @@ describe.each(kinds)("prospect conversations over many turns on %s", (kind) => {
     expect(offer.text).toMatch(/Europe\/London|GMT/);
     expect(offer.text).not.toMatch(/knowledge\//);
   });
+
+  it("forgets a question the prospect moved past, in the checkpoint too (not only in the turn's result)", async () => {
+    const c = conversation();
+    await c.say("How much is Helix Pro?");
+    const state = async () => (await container.graph.getState({ configurable: { thread_id: `web:${c.id}` } })).values;
+    expect((await state()).pendingAsk).toMatchObject({ kind: "slot", flow: "qualification" });
+    await c.say("Which integrations do you offer?");
+    expect((await state()).pendingAsk ?? null).toBeNull();
+    const handoff = await c.say("can I talk to a person?");
+    expect(handoff.intent).toBe("human_handoff");
+  });
 });
 
