@@ -36,7 +36,7 @@ import type { LlmProvider } from "../llm/provider.js";
 import { createApprovalsRepo } from "../infra/postgres/approvals-repo.js";
 import { createOutreachRepo } from "../infra/postgres/outreach-repo.js";
 import { createApprovals, type Approvals } from "./approvals.js";
-import { createApprovalNotifier, createOutreachTools, createRequesterNotifier } from "./approval-wiring.js";
+import { createApprovalNotifier, createOutboundSms, createOutreachTools, createRequesterNotifier } from "./approval-wiring.js";
 import { createConversationHandler, type TurnTracker } from "./conversation-handler.js";
 import { createTurnLock } from "./turn-lock.js";
 import { createHandoffNotifier, createProspectDelivery } from "./handoff-wiring.js";
@@ -145,7 +145,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
     const transcripts = createTranscriptWiring(config, db.pool, clock, llm);
     const intel = createIntelWiring(config, db.pool, clock, logger, llm);
     const content = createContentWiring({ config, pool: db.pool, clock, logger, llm, kb, crm: outreach });
-    const marketing = createMarketingWiring({ config, pool: db.pool, clock, logger, kb, content: content.service });
+    const marketing = createMarketingWiring({
+      config, pool: db.pool, clock, logger, kb, content: content.service, mailer, sms: createOutboundSms(config, repos.consents, clock, logger),
+    });
     const outreachTools = createOutreachTools({ config, crm: outreach, consents: repos.consents, mailer, clock, logger });
     const dashboard = dashboardSigner(config);
     const tools = new ToolRegistry([

@@ -23,6 +23,9 @@ import type { MarketingStore } from "../core/marketing-store.js";
 import { createMarketingRepo } from "../infra/postgres/marketing-repo.js";
 import { createMarketingStore } from "../infra/postgres/marketing-store.js";
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
+import type { InviteMailer } from "../../tools/booking/mailer.js";
+import type { OutboundSms } from "../core/outreach.js";
+import type { SendRecord } from "../core/marketing-store.js";
 
 export const MARKETING_EVENT_JOB = "marketing-event";
 /** Where the playbooks live unless the wiring is told otherwise (YAML, validated at load). */
@@ -54,6 +57,9 @@ export interface MarketingWiringOptions {
   kb?: KnowledgeBase;
   content?: ContentService;
   playbooksFile?: string;
+  /** Senders for approved marketing email and SMS; without them approved sends stay approved. */
+  mailer?: InviteMailer;
+  sms?: OutboundSms;
   /** Slack channel for rep alerts (playbooks, campaigns); absent → alerts are recorded, not posted. */
   alertsSlackChannel?: string;
 }
@@ -89,6 +95,21 @@ export function createMarketingWiring(o: MarketingWiringOptions): MarketingWirin
     if (slack) await slack.chat.postMessage({ channel: o.alertsSlackChannel!, text, mrkdwn: true, unfurl_links: false });
   };
 
+  // an approved send goes out by email (SMTP) or SMS (Twilio, which re-checks consent and quiet hours)
+  const deliver = async (send: SendRecord): Promise<boolean> => {
+    const contact = send.contactId ? await crm.contact(send.contactId) : undefined;
+    if (!contact) return false;
+    if (send.channel === "email" && o.mailer?.enabled && contact.email) {
+      await o.mailer.send({ to: contact.email, subject: send.subject ?? "", text: send.body });
+      return true;
+    }
+    if (send.channel === "sms" && o.sms?.enabled && contact.phone) {
+      const result = await o.sms.send(contact.phone, send.body, contact.timeZone ?? undefined);
+      return result.status === "sent";
+    }
+    return false;
+  };
+
   const runnerDeps: PlaybookDeps = {
     store,
     clock: o.clock,
@@ -98,6 +119,7 @@ export function createMarketingWiring(o: MarketingWiringOptions): MarketingWirin
     segmentOf: (id) => crm.segmentLabelOf(id),
     alertRep: (text) => post(text),
     approvalRequired: o.config.approvalRequired,
+    deliver,
   };
   const campaigns = createCampaignService({
     crm,
@@ -106,6 +128,7 @@ export function createMarketingWiring(o: MarketingWiringOptions): MarketingWirin
     segmentMembers: (label) => crm.segmentMembers(label),
     approvalRequired: o.config.approvalRequired,
     alertRep: (text) => post(text),
+    deliver,
     ...(o.content
       ? {
           writeContent: async (input: { segment: string; channel: "email" | "sms"; objective: string }) =>

@@ -25,7 +25,8 @@ export interface CampaignDeps {
   writeContent?: (input: { segment: string; channel: "email" | "sms"; objective: string }) => Promise<CampaignContent[]>;
   approvalRequired: boolean;
   alertRep?: (text: string, accountId: string) => Promise<void>;
-  deliver?: (send: SendRecord) => Promise<void>;
+  /** Sends an approved message; false when no sender is configured for its channel (it stays approved). */
+  deliver?: (send: SendRecord) => Promise<boolean>;
 }
 
 const EditableSend = z.object({ subject: z.string().max(200).nullable().optional(), body: z.string().min(1).max(4000) });
@@ -134,8 +135,7 @@ export function createCampaignService(deps: CampaignDeps) {
     }
     await deps.store.updateSend(id, { status: "approved", decidedBy: decision.decidedBy, body: verdict.input.body, subject: verdict.input.subject ?? null });
     const approved = (await deps.store.send(id))!;
-    if (deps.deliver && approved.scheduledAt <= deps.clock.now()) {
-      await deps.deliver(approved);
+    if (deps.deliver && approved.scheduledAt <= deps.clock.now() && (await deps.deliver(approved))) {
       await deps.store.updateSend(id, { status: "sent", sentAt: deps.clock.now() });
     }
     return (await deps.store.send(id))!;

@@ -15,7 +15,7 @@ export interface PlaybookDeps {
   /** Tells the account's rep (Slack or Teams alert); absent → the alert is only recorded. */
   alertRep?: (text: string, event: StoredEvent) => Promise<void>;
   /** Sends approved content; absent → approved sends stay approved for a sender to pick up. */
-  deliver?: (send: SendRecord) => Promise<void>;
+  deliver?: (send: SendRecord) => Promise<boolean>;
   approvalRequired: boolean;
 }
 
@@ -88,8 +88,7 @@ async function runAction(deps: PlaybookDeps, action: PlaybookAction, ctx: { id: 
         reason: ctx.deferUntil ? "deferred past quiet hours" : null,
         scheduledAt: ctx.deferUntil ?? now,
       });
-      if (stored.status === "approved" && deps.deliver && stored.scheduledAt <= now) {
-        await deps.deliver(stored);
+      if (stored.status === "approved" && deps.deliver && stored.scheduledAt <= now && (await deps.deliver(stored))) {
         await deps.store.updateSend(id, { status: "sent", sentAt: now });
       }
       return;
