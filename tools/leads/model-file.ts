@@ -118,7 +118,16 @@ export const LeadModelFile = z.object({
   /** The tuned logistic regression's coefficients by feature name, whichever model scores. */
   coefficients: z.object({ intercept: finite, lambda: finite, features: z.array(z.object({ name: z.string(), weight: finite })) }),
   /** Probability cut-offs for priority: top share of training leads is hot, the next share warm. */
-  bands: z.object({ hot: finite, warm: finite, hotShare: finite, warmShare: finite }),
+  bands: z.object({
+    hot: finite,
+    warm: finite,
+    hotShare: finite,
+    warmShare: finite,
+    /** Converters expected per band, measured on the hold-out rows (models trained before issue 13 lack it). */
+    expectedPrecision: z.object({ hot: finite, warm: finite, cold: finite }).optional(),
+    /** Cut-offs by top share of leads, with expected precision and share of converters captured. */
+    table: z.array(z.object({ topShare: finite, cutoff: finite, expectedPrecision: finite, captured: finite })).optional(),
+  }),
   metrics: z.object({
     trainRows: z.number().int(),
     holdoutRows: z.number().int(),
@@ -126,7 +135,13 @@ export const LeadModelFile = z.object({
     holdout: MetricsSpec,
     candidates: z.array(CandidateSpec),
     crossValidation: z.array(z.object({ lambda: finite, logLoss: finite, auc: z.number() })),
+    /** How the scoring model was chosen among the candidates. */
+    selection: z.string().optional(),
+    /** Rows the chosen model was refit on after selection (every row with a target). */
+    refitRows: z.number().int().optional(),
   }),
+  /** sha256 of the training file's text, to tell models apart in the models table. */
+  dataHash: z.string().optional(),
   warnings: z.array(z.string()),
 });
 export type LeadModelFile = z.infer<typeof LeadModelFile>;

@@ -57,3 +57,22 @@ describe("schema inference", () => {
     expect(s.ignored).toEqual([{ name: "lead_id", reason: "identifier" }]);
   });
 });
+
+describe("identifiers told by their values", () => {
+  const n = 200;
+  const shuffled = Array.from({ length: n }, (_, i) => String(579_533 + ((i * 7919) % n) * 9));
+  it("a unique integer counter is an identifier whatever its name (Lead Number)", () => {
+    const rows = shuffled.map((v, i) => [v, String(i % 7), i % 2 ? "1" : "0"]);
+    const schema = inferSchema(["Lead Number", "visits", "y"], rows, 2);
+    expect(schema.ignored).toContainEqual({ name: "Lead Number", reason: "identifier" });
+    expect(schema.features.map((f) => f.name)).toEqual(["visits"]);
+  });
+
+  it("UUIDs and hashes are identifiers; a measured quantity with repeats is not", () => {
+    const uuid = (i: number) => `${i.toString(16).padStart(8, "0")}-1c2d-4e5f-8a9b-${(i * 97).toString(16).padStart(12, "0")}`;
+    const rows = Array.from({ length: n }, (_, i) => [uuid(i), (i * 2654435761).toString(16).padStart(16, "0"), String((i * 37) % 90), i % 2 ? "1" : "0"]);
+    const schema = inferSchema(["Prospect", "digest", "minutes", "y"], rows, 3);
+    expect(schema.ignored.map((c) => [c.name, c.reason])).toEqual([["Prospect", "identifier"], ["digest", "identifier"]]);
+    expect(schema.features.map((f) => f.name)).toEqual(["minutes"]);
+  });
+});

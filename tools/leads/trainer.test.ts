@@ -52,8 +52,37 @@ describe("training on a CSV export", () => {
 
   it("summarises the metrics in a few lines", () => {
     const text = formatTrainSummary(model, trained.trainingMs);
-    expect(text).toMatch(/hold-out \(300 rows, stratified, seed 20261124\): ROC-AUC 0\.\d{3}/);
+    expect(text).toMatch(/hold-out \(300 rows, stratified, seed 20261124, scored before the refit\): ROC-AUC 0\.\d{3}/);
     expect(text).toContain("warning: column lead_id ignored (identifier)");
+    expect(text).toContain("calibration on the hold-out:");
+  });
+
+  it("chooses the candidate with the best validation AUC, says so, and refits it on every row", () => {
+    const best = model.metrics.candidates.reduce((a, b) => (b.validationAuc > a.validationAuc ? b : a));
+    expect(model.predictor.type).toBe(best.type);
+    expect(model.metrics.selection).toMatch(/highest validation AUC/);
+    expect(model.metrics.refitRows).toBe(model.metrics.trainRows + model.metrics.holdoutRows);
+  });
+
+  it("explains the bands: expected precision per band and a cut-off table by share of leads", () => {
+    const table = model.bands.table!;
+    expect(table.map((r) => r.topShare)).toEqual([0.05, 0.1, 0.2, 0.3, 0.5]);
+    for (let i = 1; i < table.length; i++) {
+      expect(table[i]!.cutoff).toBeLessThanOrEqual(table[i - 1]!.cutoff);
+      expect(table[i]!.captured).toBeGreaterThanOrEqual(table[i - 1]!.captured);
+    }
+    const { hot, warm, cold } = model.bands.expectedPrecision!;
+    expect(hot).toBeGreaterThan(cold);
+    expect(warm).toBeGreaterThan(cold);
+  });
+
+  it("leaves out --exclude columns and keeps only --include columns, naming unknown ones", () => {
+    const { model: without } = trainLeadModel(table, { target: "converted", exclude: ["source"], trees: false });
+    expect(without.columns.map((c) => c.name)).not.toContain("source");
+    expect(without.ignored).toContainEqual({ name: "source", reason: "excluded" });
+    const { model: only } = trainLeadModel(table, { target: "converted", include: ["visits", "minutes"], trees: false });
+    expect(only.columns.map((c) => c.name)).toEqual(["visits", "minutes"]);
+    expect(() => trainLeadModel(table, { target: "converted", exclude: ["Tags"] })).toThrow(/--exclude: column Tags is not in the file/);
   });
 
   it("rejects a missing target column, one class and tiny classes with one-line reasons", () => {

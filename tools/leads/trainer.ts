@@ -3,12 +3,13 @@ import { fitBoostedTrees, type BoostingOptions } from "./boosted-trees.js";
 import { stratifiedSplit } from "./cross-validation.js";
 import type { CsvTable } from "./csv.js";
 import { fitColumns, quantile, type EncoderOptions } from "./encoder.js";
-import { encodeDesign, linearLayout } from "./linear-design.js";
+import { encodeDesign, featureMeans, linearLayout } from "./linear-design.js";
 import { fitLogistic, predictLogistic } from "./logistic-regression.js";
+import { bandPrecision, cutoffTable } from "./bands.js";
 import { binaryReport, rocAuc } from "./metrics.js";
 import { LEAD_MODEL_FORMAT, LEAD_MODEL_VERSION, type LeadModelFile, type PredictorSpec } from "./model-file.js";
 import { compilePredictor } from "./predictor.js";
-import { inferSchema } from "./schema-inference.js";
+import { inferSchema, type IgnoredReason } from "./schema-inference.js";
 import { parseTarget } from "./target.js";
 import { binRows } from "./tree-bins.js";
 import { DEFAULT_LAMBDAS, fitTunedLogistic } from "./tune-logistic.js";
@@ -28,6 +29,10 @@ export interface TrainOptions {
   seed?: number;
   trainedAt?: Date;
   encoder?: EncoderOptions;
+  /** Columns left out of the model (post-contact fields that leak the outcome, for example). */
+  exclude?: readonly string[];
+  /** Only these columns (besides the target) may enter the model. */
+  include?: readonly string[];
 }
 
 export interface TrainResult {
@@ -39,12 +44,10 @@ export const DEFAULT_SEED = 20261124;
 const MIN_PER_CLASS = 10;
 /** Above this many training rows 3 folds are used: the estimate is stable and the fit takes half as long. */
 const LARGE = 15_000;
-/** Trees must beat logistic regression by this much validation AUC to be chosen: simpler wins ties. */
-const TREES_MARGIN = 0.003;
 /** Weight of the trees' log-odds in the blend candidate. */
 const BLEND_TREES_WEIGHT = 0.5;
-/** The blend must beat the better of its two parts by this much validation AUC: it is the most complex model. */
-const BLEND_MARGIN = 0.001;
+export const SELECTION_RULE =
+  "the candidate with the highest validation AUC (on a stratified 15% of the training part), ties to the simpler model (logistic, then trees, then blend); then refit on every row";
 const HOT_SHARE = 0.1;
 const WARM_SHARE = 0.2;
 
@@ -80,6 +83,7 @@ export function trainLeadModel(table: CsvTable, options: TrainOptions): TrainRes
   };
   const candidates: LeadModelFile["metrics"]["candidates"] = [];
   let predictor: PredictorSpec = logistic.model;
+  let refitTrees = 0;
   if (options.trees === false) {
     const best = logistic.crossValidation.find((p) => p.lambda === logistic.model.lambda)!;
     candidates.push({ type: "logistic", validationAuc: best.auc, holdout: binaryReport(holdoutY, predictOn(logistic.model, split.test)), detail: logistic.detail });
@@ -117,12 +121,32 @@ export function trainLeadModel(table: CsvTable, options: TrainOptions): TrainRes
         holdout: binaryReport(holdoutY, predictOn(blend, split.test)),
         detail: `log-odds of the two averaged, weight ${BLEND_TREES_WEIGHT} on the trees`,
       });
-      if (treesAuc > logisticAuc + TREES_MARGIN) predictor = boosted.model;
-      if (blendAuc > Math.max(logisticAuc, treesAuc) + BLEND_MARGIN) predictor = blend;
     }
+    // candidates are listed simplest first, so a strict ">" sends ties to the simpler model
+    const best = candidates.reduce((a, b) => (b.validationAuc > a.validationAuc ? b : a));
+    predictor = best.type === "blend" ? blend : best.type === "boosted-trees" ? boosted.model : logistic.model;
+    refitTrees = boosted.bestRound;
   }
 
-  const trainP = predictOn(predictor, split.train).sort();
+  // What the selected model does on rows it never saw grades the bands; then it is refit on every row.
+  const selectedTrainP = predictOn(predictor, split.train);
+  const selectedHoldoutP = predictOn(predictor, split.test);
+  const everyRow = [...split.train, ...split.test];
+  const refitLogistic = fitLogistic(design, y, { lambda: logistic.model.lambda, rows: everyRow, init: logistic.fit });
+  const finalLogistic: typeof logistic.model = {
+    ...logistic.model,
+    intercept: refitLogistic.intercept,
+    weights: Array.from(refitLogistic.weights),
+    featureMeans: Array.from(featureMeans(design, everyRow)),
+  };
+  const refitBoosted = () =>
+    fitBoostedTrees(binRows(columns, rows, positions), y, everyRow, [], { seed, ...(options.trees || {}), rounds: refitTrees, patience: refitTrees + 1 }).model;
+  if (predictor.type === "logistic") predictor = finalLogistic;
+  else if (predictor.type === "boosted-trees") predictor = refitBoosted();
+  else predictor = { ...predictor, logistic: finalLogistic, trees: refitBoosted() };
+  const finalP = predictOn(predictor, everyRow);
+  const trainP = Float64Array.from(finalP).sort();
+  const cutoffs = cutoffTable(finalP, selectedTrainP, selectedHoldoutP, holdoutY);
   const model: LeadModelFile = {
     format: LEAD_MODEL_FORMAT,
     version: LEAD_MODEL_VERSION,
@@ -132,11 +156,22 @@ export function trainLeadModel(table: CsvTable, options: TrainOptions): TrainRes
     ignored: schema.ignored,
     predictor,
     coefficients: {
-      intercept: logistic.model.intercept,
-      lambda: logistic.model.lambda,
-      features: logistic.model.featureNames.map((name, j) => ({ name, weight: logistic.model.weights[j]! })),
+      intercept: finalLogistic.intercept,
+      lambda: finalLogistic.lambda,
+      features: finalLogistic.featureNames.map((name, j) => ({ name, weight: finalLogistic.weights[j]! })),
     },
-    bands: { hot: quantile(trainP, 1 - HOT_SHARE), warm: quantile(trainP, 1 - HOT_SHARE - WARM_SHARE), hotShare: HOT_SHARE, warmShare: WARM_SHARE },
+    bands: {
+      hot: quantile(trainP, 1 - HOT_SHARE),
+      warm: quantile(trainP, 1 - HOT_SHARE - WARM_SHARE),
+      hotShare: HOT_SHARE,
+      warmShare: WARM_SHARE,
+      expectedPrecision: {
+        hot: bandPrecision(selectedTrainP, selectedHoldoutP, holdoutY, 0, HOT_SHARE),
+        warm: bandPrecision(selectedTrainP, selectedHoldoutP, holdoutY, HOT_SHARE, HOT_SHARE + WARM_SHARE),
+        cold: bandPrecision(selectedTrainP, selectedHoldoutP, holdoutY, HOT_SHARE + WARM_SHARE, 1),
+      },
+      table: cutoffs,
+    },
     metrics: {
       trainRows: split.train.length,
       holdoutRows: split.test.length,
@@ -144,6 +179,8 @@ export function trainLeadModel(table: CsvTable, options: TrainOptions): TrainRes
       holdout: candidates.find((c) => c.type === predictor.type)!.holdout,
       candidates,
       crossValidation: logistic.crossValidation,
+      selection: options.trees === false ? "logistic regression only (--no-trees); then refit on every row" : SELECTION_RULE,
+      refitRows: everyRow.length,
     },
     warnings,
   };
@@ -171,7 +208,17 @@ function prepare(table: CsvTable, options: TrainOptions) {
       `target ${options.target} needs at least ${MIN_PER_CLASS} rows of each class, found ${positives} ${target.positive} and ${y.length - positives} ${target.negative}`,
     );
   }
+  for (const [flag, names] of [["--exclude", options.exclude], ["--include", options.include]] as const) {
+    const unknown = (names ?? []).find((n) => !table.header.includes(n));
+    if (unknown !== undefined) throw new BadInputError(`${flag}: column ${unknown} is not in the file (columns: ${table.header.slice(0, 12).join(", ")})`);
+  }
   const schema = inferSchema(table.header, rows, targetIndex);
+  const chosen = (name: string) => !options.exclude?.includes(name) && (!options.include?.length || options.include.includes(name));
+  const leftOut = schema.features.filter((f) => !chosen(f.name));
+  if (leftOut.length) {
+    schema.features = schema.features.filter((f) => chosen(f.name));
+    schema.ignored.push(...leftOut.map((f) => ({ name: f.name, reason: (options.exclude?.includes(f.name) ? "excluded" : "not included") as IgnoredReason })));
+  }
   if (schema.features.length === 0) throw new BadInputError("no usable feature columns besides the target");
   const warnings = [...schema.warnings, ...(target.warning ? [target.warning] : [])];
   if (target.missing > 0) warnings.push(`${target.missing} row(s) without a target value were left out`);

@@ -1,5 +1,6 @@
 import type { LeadScoringInput, LeadScoringOutput, ScoredLead } from "../../../tools/leads/tool.js";
-import { formatFactors, type Factor } from "../../../tools/leads/scorer.js";
+import { describeFactor } from "../../../tools/leads/factor-text.js";
+import type { Factor } from "../../../tools/leads/scorer.js";
 import type { LeadsInsight } from "../../../src/core/insight-data.js";
 import type { SalesGraphDeps } from "../deps.js";
 import type { SalesStateType, SalesStateUpdate } from "../state.js";
@@ -37,7 +38,7 @@ export function parseLeadQuestion(text: string): LeadQuestion {
 }
 
 function signed(f: Factor): string {
-  return `${f.column}=${f.value} (${f.effect >= 0 ? "+" : ""}${f.effect.toFixed(2)})`;
+  return describeFactor(f);
 }
 
 function who(l: ScoredLead): string {
@@ -65,7 +66,7 @@ export function renderLead(l: ScoredLead, why: boolean): string {
   ];
   if (l.expectedValue !== undefined) lines.push(`Expected value: ${money(l.expectedValue)}.`);
   if (l.topFactors.length) {
-    lines.push(why ? "What drives the score (log-odds against the average lead):" : "Top factors:");
+    lines.push(why ? "What drives the score (against the average lead):" : "Top factors:");
     for (const f of l.topFactors) lines.push(`  ${f.effect >= 0 ? "▲" : "▼"} ${signed(f)}`);
   }
   lines.push(`Next best actions: ${l.nextBestActions.join("; ")}.`);
@@ -82,7 +83,7 @@ export function leadsCard(leads: readonly ScoredLead[]): LeadsInsight {
       company: l.company ?? undefined,
       score: l.leadScore,
       priority: l.priority,
-      reasons: l.topFactors.slice(0, 3).map((f) => formatFactors([f])),
+      reasons: l.topFactors.slice(0, 3).map(describeFactor),
     })),
   };
 }

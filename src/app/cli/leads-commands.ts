@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { BadInputError } from "../../core/errors.js";
 import { scoreTableToCsv } from "../../../tools/leads/batch.js";
-import { trainDemoLeadModel } from "../../../tools/leads/crm-model.js";
+import { LEAD_MODEL_KIND, trainDemoLeadModel } from "../../../tools/leads/crm-model.js";
 import { CsvShapeError, parseCsv, type CsvTable } from "../../../tools/leads/csv.js";
 import { formatTrainSummary } from "../../../tools/leads/report.js";
 import { createLeadScorer, parseLeadModel } from "../../../tools/leads/scorer.js";
@@ -14,6 +16,12 @@ function separator(value: string): string {
   const sep = named[value.toLowerCase()] ?? value;
   if (sep.length !== 1 || sep === '"' || sep === "\n" || sep === "\r") throw new InvalidArgumentError("must be one character, e.g. ';' or tab");
   return sep;
+}
+
+function columnList(value: string): string[] {
+  const names = value.split(",").map((c) => c.trim()).filter(Boolean);
+  if (names.length === 0) throw new InvalidArgumentError("must name at least one column");
+  return names;
 }
 
 function seedNumber(value: string): number {
@@ -57,18 +65,42 @@ export function registerLeadsCommands(program: Command, ctx: CliContext): void {
     .option("--positive <value>", "the target value that means converted (default: 1/yes/true/won)")
     .option("--seed <n>", "seed of the hold-out split and cross-validation folds", seedNumber)
     .option("--no-trees", "logistic regression only (no boosted-trees challenger)")
+    .option("--exclude <columns>", "leave these columns out (comma separated), e.g. post-contact fields that leak the outcome", columnList)
+    .option("--include <columns>", "use only these columns (comma separated) besides the target", columnList)
+    .option("--register", "also store the model in the database's models table (promote it with 'models promote')")
     .option(...ENCODING_OPTION)
-    .action((opts: { data: string; target: string; sep?: string; out: string; positive?: string; seed?: number; trees: boolean; encoding?: string }) => {
+    .action(async (opts: { data: string; target: string; sep?: string; out: string; positive?: string; seed?: number; trees: boolean; encoding?: string; exclude?: string[]; include?: string[]; register?: boolean }) => {
       const table = readTable(opts.data, opts.sep, opts.encoding);
       const { model, trainingMs } = trainLeadModel(table, {
         target: opts.target,
         positive: opts.positive,
         seed: opts.seed,
         trees: opts.trees ? undefined : false,
+        exclude: opts.exclude,
+        include: opts.include,
       });
+      const hash = createHash("sha256");
+      for (const row of [table.header, ...table.rows]) hash.update(`${row.join("\u001f")}\n`);
+      model.dataHash = hash.digest("hex");
       writeOutput(opts.out, `${JSON.stringify(model, null, 1)}\n`);
       ctx.print(formatTrainSummary(model, trainingMs));
       ctx.print(`model written to ${opts.out}`);
+      if (opts.register) {
+        const { createModelsRepo } = await import("../../infra/postgres/models-repo.js");
+        const db = await ctx.openMigratedDatabase();
+        try {
+          const id = await createModelsRepo(db.pool).register({
+            kind: LEAD_MODEL_KIND,
+            name: `leads ${path.basename(opts.data)} → ${opts.target}`,
+            dataHash: model.dataHash,
+            artefact: model,
+            metrics: { auc: model.metrics.holdout.rocAuc, holdout: model.metrics.holdout, selection: model.metrics.selection },
+          });
+          ctx.print(`registered as model ${id} (kind ${LEAD_MODEL_KIND}); 'salesgraph models promote ${id}' makes chat score leads with it`);
+        } finally {
+          await db.close();
+        }
+      }
     });
 
   leads

@@ -35,7 +35,7 @@ export function registerModelsCommands(program: Command, ctx: CliContext): void 
 
   models
     .command("promote")
-    .description("put a stored model in use for its kind (chat and lead_insight use it from the next start)")
+    .description("put a stored model in use for its kind (chat and lead_insight use it from the next question)")
     .argument("<id>", "model id, as 'models list' shows it")
     .action(async (id: string) => {
       const kind = await withRepo((repo) => repo.promote(id));
