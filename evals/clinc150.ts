@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { chooseThreshold, decide, OOS_LABEL, oosMetrics, type OosMetrics, type Scored } from "../agents/routing/oos-threshold.js";
+import { chooseThreshold, decide, OOS_LABEL, oosMetrics, thresholdForRecall, type OosMetrics, type Scored } from "../agents/routing/oos-threshold.js";
 import { stratifiedSplit } from "../agents/routing/stratified-split.js";
-import { DEFAULT_MAX_IN_SCOPE_DROP } from "../agents/routing/trained-router.js";
+import { DEFAULT_MAX_IN_SCOPE_DROP, DEFAULT_OOS_RECALL_TARGET } from "../agents/routing/trained-router.js";
 import { TextClassifier, type LabeledText, type TextClassifierOptions } from "../agents/routing/text-classifier.js";
 import { percent, textTable } from "./evaluators/classification-metrics.js";
 
@@ -29,7 +29,7 @@ export interface Clinc150Report {
   thresholded: OosMetrics & { threshold: number };
   /** Answers forced to one of the 150 in-scope intents. */
   closedSetAccuracy: number;
-  /** Threshold choice (agents/routing/oos-threshold.ts): the highest one costing at most 2 points of in-scope accuracy on a slice of train. */
+  /** Threshold choice (agents/routing/oos-threshold.ts thresholdForRecall): the lowest reaching 50% oos recall on a slice of train. */
   tuning: { devInScope: number; devOutOfScope: number; inScopeAccuracy: number; oosRecall: number };
   trainingSeconds: number;
   tuningSeconds: number;
@@ -74,7 +74,7 @@ export async function runClinc150Eval(
   const [fitOos, devOos] = stratifiedSplit(oosTrain, (e) => e.label, 0.5, seed);
   const tuningModel = TextClassifier.train([...fitInScope, ...fitOos], classifierOptions);
   const devScored = score(tuningModel, [...devInScope, ...devOos]);
-  const threshold = chooseThreshold(devScored, options.maxInScopeDrop ?? DEFAULT_MAX_IN_SCOPE_DROP);
+  const threshold = thresholdForRecall(devScored, DEFAULT_OOS_RECALL_TARGET, options.maxInScopeDrop ?? DEFAULT_MAX_IN_SCOPE_DROP);
   const devMetrics = oosMetrics(devScored, threshold);
   const tuningSeconds = (performance.now() - tuningStarted) / 1000;
 

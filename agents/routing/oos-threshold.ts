@@ -56,3 +56,16 @@ export function chooseThreshold(scored: readonly Scored[], maxDrop: number): num
   }
   return best;
 }
+
+/**
+ * The rule routers use: the lowest threshold whose out-of-scope recall on the dev slice reaches `recall`
+ * (so the least in-scope accuracy is given up for it); when no threshold up to 0.95 reaches it, the
+ * `chooseThreshold` rule with `maxDrop`.
+ */
+export function thresholdForRecall(scored: readonly Scored[], recall: number, maxDrop: number): number {
+  for (let step = 0; step <= 95; step++) {
+    const threshold = step / 100;
+    if (oosMetrics(scored, threshold).oosRecall >= recall) return threshold;
+  }
+  return chooseThreshold(scored, maxDrop);
+}

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { chooseThreshold, decide, OOS_LABEL, oosMetrics, type OosMetrics, type Scored } from "./oos-threshold.js";
+import { decide, thresholdForRecall, OOS_LABEL, oosMetrics, type OosMetrics, type Scored } from "./oos-threshold.js";
 import { stratifiedSplit } from "./stratified-split.js";
 import { TextClassifier, type LabeledText, type SerializedTextClassifier, type TextClassifierOptions } from "./text-classifier.js";
 
@@ -12,13 +12,16 @@ import { TextClassifier, type LabeledText, type SerializedTextClassifier, type T
 
 export const TRAINED_ROUTER_FORMAT = "salesgraph-router/1";
 export const THRESHOLD_DEV_FRACTION = 0.1;
-/** In-scope accuracy the threshold may cost on the dev slice (the rule of oos-threshold.ts). */
+/** Out-of-scope recall the threshold aims at on the dev slice (Larson et al.'s oos-threshold models reach about 50%). */
+export const DEFAULT_OOS_RECALL_TARGET = 0.5;
+/** When no threshold reaches that recall: the highest one costing at most this much in-scope accuracy. */
 export const DEFAULT_MAX_IN_SCOPE_DROP = 0.02;
 const SEED = 20261124;
 
 export interface RouterTrainOptions {
   classifier?: TextClassifierOptions;
   maxInScopeDrop?: number;
+  oosRecallTarget?: number;
   seed?: number;
 }
 
@@ -83,16 +86,19 @@ export function trainRouterFile(
   if (new Set(train.map((l) => l.label)).size < 2) throw new RangeError("training needs at least two different intents");
   const seed = options.seed ?? SEED;
   const maxDrop = options.maxInScopeDrop ?? DEFAULT_MAX_IN_SCOPE_DROP;
+  const recall = options.oosRecallTarget ?? DEFAULT_OOS_RECALL_TARGET;
   const started = performance.now();
   let oos: TrainedRouterFile["oos"] = null;
   if (train.some((l) => l.label === OOS_LABEL)) {
     const [fit, dev] = stratifiedSplit(train, (l) => l.label, THRESHOLD_DEV_FRACTION, seed);
     const devScored = scoreAll(TextClassifier.train(fit, options.classifier), dev);
-    const threshold = chooseThreshold(devScored, maxDrop);
+    const threshold = thresholdForRecall(devScored, recall, maxDrop);
     oos = {
       label: OOS_LABEL,
       threshold,
-      rule: `highest threshold costing at most ${(maxDrop * 100).toFixed(0)} points of in-scope accuracy on a ${THRESHOLD_DEV_FRACTION * 100}% slice of the training lines`,
+      rule:
+        `lowest threshold reaching ${(recall * 100).toFixed(0)}% oos recall (else the highest costing at most ${(maxDrop * 100).toFixed(0)} points of in-scope accuracy) ` +
+        `on a ${THRESHOLD_DEV_FRACTION * 100}% slice of the training lines, scored by a model fit on the rest`,
       dev: { lines: dev.length, ...oosMetrics(devScored, threshold) },
     };
   }
