@@ -42,7 +42,7 @@ export function formatJourneyReport(r: JourneyEvalReport): string {
   return [
     `Demo CRM journeys: ${m.journeys} deals, ${r.closed} closed (${r.won} won)`,
     "Stage transitions (probability, median days in stage):",
-    ...m.transitions.map((t) => `  ${t.from} → ${t.to}: ${pct(t.probability)} of ${t.count}, ${t.medianDays.toFixed(0)} d`),
+    ...m.transitions.map((t) => `  ${t.from} → ${t.to}: ${pct(t.probability)} (${t.count} deals), median ${t.medianDays.toFixed(0)} d in ${t.from}`),
     "Touch effectiveness (win rate of closed deals with vs without):",
     ...m.effects.map((e) => `  ${e.touch}: ${pct(e.winRateWith)} vs ${pct(e.winRateWithout)} (${e.lift >= 0 ? "+" : ""}${(e.lift * 100).toFixed(1)} pp, ${e.journeys} deals)`),
     "Best response windows (outbound, UTC):",

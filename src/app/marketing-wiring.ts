@@ -79,7 +79,7 @@ export function createMarketingWiring(o: MarketingWiringOptions): MarketingWirin
     : undefined;
   const now = () => o.clock.now();
 
-  const file = path.resolve(o.playbooksFile ?? DEFAULT_PLAYBOOKS_FILE);
+  const file = path.resolve(o.playbooksFile ?? o.config.marketing.playbooksFile ?? DEFAULT_PLAYBOOKS_FILE);
   let loaded: { config: PlaybooksConfig; hash: string; mtime: number } | undefined;
   const playbooks = () => {
     const mtime = fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1;
@@ -90,9 +90,10 @@ export function createMarketingWiring(o: MarketingWiringOptions): MarketingWirin
     return { config: loaded.config, hash: loaded.hash, file };
   };
 
-  const slack = o.alertsSlackChannel && o.config.slack.botToken ? new webApi.WebClient(o.config.slack.botToken, { slackApiUrl: o.config.slack.apiUrl, logger: boltLogger(o.logger) }) : undefined;
+  const alertsChannel = o.alertsSlackChannel ?? o.config.marketing.alertsSlackChannel;
+  const slack = alertsChannel && o.config.slack.botToken ? new webApi.WebClient(o.config.slack.botToken, { slackApiUrl: o.config.slack.apiUrl, logger: boltLogger(o.logger) }) : undefined;
   const post = async (text: string) => {
-    if (slack) await slack.chat.postMessage({ channel: o.alertsSlackChannel!, text, mrkdwn: true, unfurl_links: false });
+    if (slack) await slack.chat.postMessage({ channel: alertsChannel!, text, mrkdwn: true, unfurl_links: false });
   };
 
   // an approved send goes out by email (SMTP) or SMS (Twilio, which re-checks consent and quiet hours)

@@ -118,6 +118,9 @@ export const EnvSchema = z.object({
   INTEL_DIGEST_CRON: z.string().min(9).default("0 8 * * 1"),
   INTEL_DIGEST_SLACK_CHANNEL: optionalString.pipe(z.string().regex(/^[CG][A-Z0-9]{2,31}$/, "expected a Slack channel id (C… or G…)").optional()),
   INTEL_DIGEST_TEAMS_CONVERSATION: optionalString,
+  // Marketing engine
+  MARKETING_PLAYBOOKS: z.string().min(1).default("config/playbooks.yaml"),
+  MARKETING_ALERTS_SLACK_CHANNEL: optionalString.pipe(z.string().regex(/^[CG][A-Z0-9]{2,31}$/, "expected a Slack channel id (C… or G…)").optional()),
   JOBS_ENABLED: booleanFlag.default(true),
   INBOUND_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   // Content generation and experiments
@@ -240,6 +243,8 @@ export interface Config {
     digestSlackChannel?: string;
     digestTeamsConversation?: string;
   };
+  /** Marketing engine: the playbooks file and the Slack channel rep alerts from playbooks and campaigns go to. */
+  marketing: { playbooksFile: string; alertsSlackChannel?: string };
   /** The pg-boss job queue `serve` starts (scheduled fetches, digests, cleanup, retention, retraining, compaction). */
   jobs: {
     enabled: boolean;
@@ -387,6 +392,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       digestSlackChannel: e.INTEL_DIGEST_SLACK_CHANNEL,
       digestTeamsConversation: e.INTEL_DIGEST_TEAMS_CONVERSATION,
     },
+    marketing: { playbooksFile: path.resolve(e.MARKETING_PLAYBOOKS), alertsSlackChannel: e.MARKETING_ALERTS_SLACK_CHANNEL },
     jobs: {
       enabled: e.JOBS_ENABLED,
       inboundEventsRetentionDays: e.INBOUND_EVENTS_RETENTION_DAYS,

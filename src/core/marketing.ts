@@ -77,7 +77,7 @@ export interface MarketingCrm {
   dealsOf(accountId: string): Promise<DealRecord[]>;
   /** Activities, conversations (by contact) and transcripts (by account) of an account or a contact, newest first. */
   touchesOf(filter: { accountId?: string; contactId?: string }, limit?: number): Promise<Touch[]>;
-  /** Every deal with its stage history and the activities logged on it, oldest first. */
+  /** Every deal with its stage history and the customer touches logged on it up to its close (no internal notes), oldest first. */
   journeys(): Promise<Journey[]>;
   /** Every activity since a date, for engagement (intent) scoring. */
   touchesSince(since: Date): Promise<{ accountId: string; channel: string; direction: "inbound" | "outbound" | null; at: Date }[]>;

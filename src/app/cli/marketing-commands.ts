@@ -102,10 +102,11 @@ export function registerMarketingCommands(program: Command, ctx: CliContext): vo
   playbooks
     .command("check")
     .description("validate the playbooks file and list its rules with their versions")
-    .option("--config <file>", "playbooks YAML", DEFAULT_PLAYBOOKS_FILE)
-    .action((opts: { config: string }) => {
-      const { config, hash } = readPlaybooks(opts.config);
-      ctx.print(`${opts.config}: ${config.playbooks.length} playbooks (hash ${hash})`);
+    .option("--config <file>", `playbooks YAML (default: MARKETING_PLAYBOOKS, else ${DEFAULT_PLAYBOOKS_FILE})`)
+    .action((opts: { config?: string }) => {
+      const file = opts.config ?? ctx.config().marketing.playbooksFile;
+      const { config, hash } = readPlaybooks(file);
+      ctx.print(`${file}: ${config.playbooks.length} playbooks (hash ${hash})`);
       for (const p of config.playbooks) ctx.print(`- ${p.id} v${p.version}${p.enabled ? "" : " (disabled)"}: on ${p.trigger.event} → ${p.actions.map((a) => a.type).join(", ")}`);
     });
 
@@ -113,11 +114,11 @@ export function registerMarketingCommands(program: Command, ctx: CliContext): vo
     .command("dry-run")
     .description("show which playbooks would fire on a recorded event stream (JSON Lines), without writing anything")
     .requiredOption("--events <file>", "recorded events, one JSON object per line")
-    .option("--config <file>", "playbooks YAML", DEFAULT_PLAYBOOKS_FILE)
+    .option("--config <file>", `playbooks YAML (default: MARKETING_PLAYBOOKS, else ${DEFAULT_PLAYBOOKS_FILE})`)
     .option("--offline", "do not read consent and segments from the database")
     .option("--json", "print JSON")
-    .action(async (opts: { events: string; config: string; offline?: boolean; json?: boolean }) => {
-      const { config } = readPlaybooks(opts.config);
+    .action(async (opts: { events: string; config?: string; offline?: boolean; json?: boolean }) => {
+      const { config } = readPlaybooks(opts.config ?? ctx.config().marketing.playbooksFile);
       let events;
       try {
         events = parseEventStream(readInputFile(opts.events));

@@ -125,7 +125,8 @@ export function createMarketingRepo(pool: pg.Pool): MarketingCrm {
       const [deals, stages, touches] = await Promise.all([
         pool.query(`select id, account_id, stage, amount, close_value, closed_at from deals order by engaged_at, id`),
         pool.query(`select deal_id, stage, entered_at from deal_stage_history order by deal_id, entered_at`),
-        pool.query(`select deal_id, kind, direction, outcome, occurred_at from activities where deal_id is not null order by deal_id, occurred_at`),
+        // internal notes are not touchpoints, and nothing after the close can explain it
+        pool.query(`select deal_id, kind, direction, outcome, occurred_at from activities where deal_id is not null and kind <> 'note' order by deal_id, occurred_at`),
       ]);
       const byDeal = new Map<string, Journey>();
       for (const d of deals.rows) {
@@ -137,7 +138,11 @@ export function createMarketingRepo(pool: pg.Pool): MarketingCrm {
         });
       }
       for (const s of stages.rows) byDeal.get(s.deal_id)?.stages.push({ stage: s.stage, at: new Date(s.entered_at) });
-      for (const t of touches.rows) byDeal.get(t.deal_id)?.touches.push({ channel: t.kind, direction: t.direction ?? null, outcome: t.outcome ?? null, at: new Date(t.occurred_at) });
+      for (const t of touches.rows) {
+        const j = byDeal.get(t.deal_id);
+        const at = new Date(t.occurred_at);
+        if (j && (!j.closedAt || at <= j.closedAt)) j.touches.push({ channel: t.kind, direction: t.direction ?? null, outcome: t.outcome ?? null, at });
+      }
       return [...byDeal.values()];
     },
     async touchesSince(since) {
