@@ -58,3 +58,14 @@ export async function removeStaleIndexFiles(dir: string, key: IndexKey): Promise
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** Index files of one database (instance) in the directory, with the version and embedder their names record. */
+export async function listIndexFiles(dir: string, instance: string): Promise<{ file: string; audience: KbAudience; version: number; embedder: string }[]> {
+  const pattern = /^(public|internal)-([0-9a-z]+)-v(\d+)-([a-z0-9_]+)-d\d+\.hnsw$/;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  return names.flatMap((name) => {
+    const m = pattern.exec(name);
+    if (!m || m[2] !== instance.slice(0, 12)) return [];
+    return [{ file: path.join(dir, name), audience: m[1] as KbAudience, version: Number(m[3]), embedder: m[4]! }];
+  });
+}
