@@ -2,7 +2,9 @@ import { INTENTS, PROSPECT_INTENTS, type Channel, type Intent, type Role } from 
 import type { LlmProvider } from "../../src/llm/provider.js";
 import { looksLikeInjection } from "./injection.js";
 import { isClearOptOutRequest, isOptOutKeyword } from "./opt-out.js";
+import { OOS_LABEL } from "./oos-threshold.js";
 import type { TextClassifier } from "./text-classifier.js";
+import type { TrainedRouter } from "./trained-router.js";
 
 export { isOptOutKeyword, OPT_OUT_KEYWORDS } from "./opt-out.js";
 
@@ -32,6 +34,17 @@ export interface IntentRouter {
 export interface IntentRouterDeps {
   classifier: TextClassifier;
   llm?: LlmProvider;
+  /**
+   * A router trained on the deployment's own messages (`route train`, `ROUTER_MODEL` or a promoted `router`
+   * model). It decides when it is confident and names an intent the actor may reach; its "oos" answers
+   * and anything else fall back to the built-in classifier.
+   */
+  trained?: TrainedRouter;
+}
+
+/** The graph's intents a trained router may name (its other labels are refused at start-up). */
+export function unknownIntents(router: Pick<TrainedRouter, "labels">): string[] {
+  return router.labels.filter((label) => label !== OOS_LABEL && !(INTENTS as readonly string[]).includes(label));
 }
 
 const SPEAKER_LINE =
@@ -72,7 +85,7 @@ export function allowedIntents(role: Role): readonly Intent[] {
 }
 
 export function createIntentRouter(deps: IntentRouterDeps): IntentRouter {
-  const { classifier, llm } = deps;
+  const { classifier, llm, trained } = deps;
 
   async function askLlm(input: RouteInput, allowed: readonly Intent[]): Promise<Intent | undefined> {
     if (!llm) return undefined;
@@ -101,6 +114,10 @@ export function createIntentRouter(deps: IntentRouterDeps): IntentRouter {
       const allowed = allowedIntents(input.role).filter((intent) => intent !== "opt_out");
       const fromLlm = await askLlm(input, allowed);
       if (fromLlm) return { intent: fromLlm, confidence: 1, source: "llm" };
+      if (trained) {
+        const routed = trained.route(input.text);
+        if ((allowed as readonly string[]).includes(routed.intent)) return { intent: routed.intent as Intent, confidence: routed.confidence, source: "classifier" };
+      }
       const prediction = classifier.predict(input.text, allowed);
       return { intent: prediction.label as Intent, confidence: prediction.confidence, source: "classifier" };
     },

@@ -2,6 +2,7 @@ import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import { buildSalesGraph, type SalesGraph } from "../../agents/sales-assistant/graph.js";
 import { createIntentRouter } from "../../agents/routing/intent-router.js";
 import { loadOrTrainRouterModel } from "../../agents/routing/router-model.js";
+import { trainedRouterFor } from "./router-wiring.js";
 import { createEmbedder } from "../../knowledge/create-embedder.js";
 import { createKnowledgeBase, type KnowledgeBase } from "../../knowledge/knowledge-base.js";
 import { createInviteMailer } from "../../tools/booking/mailer.js";
@@ -128,7 +129,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       if (call.completionTokens) metrics.llmTokens.inc({ kind: "completion" }, call.completionTokens);
     });
     const classifier = await loadOrTrainRouterModel(routerModelStore(repos.models));
-    const router = createIntentRouter({ classifier, llm: llm.kind === "openai" ? llm : undefined });
+    const router = createIntentRouter({ classifier, llm: llm.kind === "openai" ? llm : undefined, trained: await trainedRouterFor(config, repos.models) });
     const kb = createKnowledgeBase({ pool: db.pool, dataDir: config.database.dataDir, embedder: embedderFor(config), logger });
     const notifier = createHandoffNotifier(config, db.pool, logger);
     const desk = createHandoffDesk({ store: repos.handoffs, notifier, logger });

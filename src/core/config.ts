@@ -121,6 +121,10 @@ export const EnvSchema = z.object({
   // Marketing engine
   MARKETING_PLAYBOOKS: z.string().min(1).default("config/playbooks.yaml"),
   MARKETING_ALERTS_SLACK_CHANNEL: optionalString.pipe(z.string().regex(/^[CG][A-Z0-9]{2,31}$/, "expected a Slack channel id (C… or G…)").optional()),
+  // A router trained with `salesgraph route train` (its labels: the graph's intents, and "oos")
+  ROUTER_MODEL: optionalString,
+  // Channel users mapped to CRM sales agents: "slack:U0123=Anna Snelling,teams:29:1a2b=Boris Faz"
+  REP_OWNERS: optionalString,
   JOBS_ENABLED: booleanFlag.default(true),
   INBOUND_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   // Content generation and experiments
@@ -245,6 +249,10 @@ export interface Config {
   };
   /** Marketing engine: the playbooks file and the Slack channel rep alerts from playbooks and campaigns go to. */
   marketing: { playbooksFile: string; alertsSlackChannel?: string };
+  /** A trained router for serve and chat (else the promoted `router` model, else the built-in one). */
+  router: { modelFile?: string };
+  /** Channel user ("slack:U0123", "teams:…", "cli:…") → CRM sales agent name, for "my leads" and "my deals". */
+  repOwners: Record<string, string>;
   /** The pg-boss job queue `serve` starts (scheduled fetches, digests, cleanup, retention, retraining, compaction). */
   jobs: {
     enabled: boolean;
@@ -393,6 +401,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       digestTeamsConversation: e.INTEL_DIGEST_TEAMS_CONVERSATION,
     },
     marketing: { playbooksFile: path.resolve(e.MARKETING_PLAYBOOKS), alertsSlackChannel: e.MARKETING_ALERTS_SLACK_CHANNEL },
+    router: { modelFile: e.ROUTER_MODEL ? path.resolve(e.ROUTER_MODEL) : undefined },
+    repOwners: parseRepOwners(e.REP_OWNERS),
     jobs: {
       enabled: e.JOBS_ENABLED,
       inboundEventsRetentionDays: e.INBOUND_EVENTS_RETENTION_DAYS,
@@ -414,4 +424,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function parseQuietHours(value: string): { start: number; end: number } {
   const [start, end] = value.split("-").map(Number);
   return { start: start!, end: end! };
+}
+
+/** REP_OWNERS: comma-separated `channel:user=Sales Agent` pairs; a malformed pair stops start-up naming it. */
+export function parseRepOwners(value: string | undefined): Record<string, string> {
+  const owners: Record<string, string> = {};
+  for (const pair of (value ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+    const at = pair.lastIndexOf("=");
+    const user = pair.slice(0, at).trim();
+    const agent = pair.slice(at + 1).trim();
+    if (at < 0 || !/^(slack|teams|cli|web|sms|api):\S+$/.test(user) || !agent) {
+      throw new ConfigError(`REP_OWNERS: "${pair}" is not channel:user=Sales Agent (e.g. slack:U0123=Anna Snelling)`);
+    }
+    owners[user] = agent;
+  }
+  return owners;
 }

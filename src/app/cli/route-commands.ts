@@ -74,7 +74,7 @@ export function registerRouteCommands(program: Command, ctx: CliContext): void {
         try {
           const { createModelsRepo } = await import("../../infra/postgres/models-repo.js");
           const id = await createModelsRepo(db.pool).register({
-            kind: "router",
+            kind: "router", // src/app/router-wiring.ts TRAINED_ROUTER_KIND
             name: `router ${model.labels.length} intents`,
             dataHash: model.dataHash,
             artefact: model,
