@@ -12,7 +12,8 @@ export type MarketingAsk = "profile" | "targets" | "playbook";
 
 const TARGETS = /\b(target|abm)\s+(accounts?|list)\b|\baccounts?\s+to\s+target\b|\bwhich accounts should we target\b/i;
 const PLAYBOOK = /\b(abm\s+)?(play\s?book|account plan)\s+(for|on)\b|\bplay\s?book\b.*\baccount\b/i;
-const PROFILE = /\b(tell me everything|everything (we know|you know)|(full|customer|unified|360)\s+(profile|view)|profile of)\b/i;
+// "profile of each segment" stays with segment_insight: only a whole-customer view is asked for here
+const PROFILE = /\b(tell me everything|everything (we|you) know|(full|customer|unified|360)\s+(profile|view))\b/i;
 
 /** Which marketing question a rep or manager asks, if any: checked before the intent's own node. */
 export function marketingAsk(text: string): MarketingAsk | undefined {
