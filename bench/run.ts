@@ -2,6 +2,7 @@ import { benchChannels } from "./channels.js";
 import { benchCliStart } from "./cli-start.js";
 import { benchKnowledge } from "./knowledge.js";
 import { benchLeads } from "./leads.js";
+import { profileTurns } from "./turn-profile.js";
 import { benchTurns } from "./turns.js";
 
 /**
@@ -17,6 +18,8 @@ const BENCHES: Record<string, () => Promise<string>> = {
           ? undefined
           : (process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test"),
     }),
+  "turn-profile": () =>
+    profileTurns({ turns: Number(process.env.BENCH_TURNS ?? 300), postgresUrl: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test" }),
   channels: () => benchChannels(),
   leads: () => benchLeads(),
   knowledge: () => benchKnowledge(),

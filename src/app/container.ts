@@ -1,4 +1,4 @@
-import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
+import { BatchedPostgresSaver } from "../infra/postgres/batched-checkpoint-saver.js";
 import { buildSalesGraph, type SalesGraph } from "../../agents/sales-assistant/graph.js";
 import { createIntentRouter } from "../../agents/routing/intent-router.js";
 import { loadOrTrainRouterModel } from "../../agents/routing/router-model.js";
@@ -104,7 +104,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     }));
   try {
     await migrate(db.pool);
-    const checkpointer = new PostgresSaver(db.pool);
+    const checkpointer = new BatchedPostgresSaver(db.pool);
     await checkpointer.setup();
     const memory = await openMemoryStore(db, (error) => logger.warn({ err: error }, "memory store connection dropped"), config.database);
     const turnLock = createTurnLock({

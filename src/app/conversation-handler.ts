@@ -72,7 +72,8 @@ export function createConversationHandler(deps: {
         silenced: false,
     };
     const options = {
-      configurable: { thread_id: threadIdOf(message) },
+      // the consent read with the conversation: check_consent needs no query of its own unless the profile adds keys
+      configurable: { thread_id: threadIdOf(message), consent: conversation.consent },
       durability: "exit" as const,
       ...(deps.turnTimeoutMs ? { signal: AbortSignal.timeout(deps.turnTimeoutMs) } : {}),
     };

@@ -39,6 +39,28 @@ describe.each(kinds)("one turn, one record on %s", (kind) => {
     expect(streamed.status).toBe(400);
   });
 
+  it("keeps whole tool outputs out of the checkpoint (names and ok flags stay)", async () => {
+    const res = await app.post("/api/chat", { text: "Is there a free trial? And what does the Pro plan cost?" });
+    expect(res.status).toBe(200);
+    const state = await app.container.graph.getState({ configurable: { thread_id: `web:${res.body.conversationId}` } });
+    const results = (state.values.toolResults ?? []) as { tool: string; ok: boolean; output?: unknown }[];
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) expect(result.output).toBeUndefined();
+    const kinds = (state.values.messages as { getType(): string }[]).map((m) => m.getType());
+    expect(kinds).not.toContain("tool");
+  });
+
+  it("logs a turn's message before its reply, in one statement", async () => {
+    const res = await app.post("/api/chat", { text: "hello again" });
+    const history = await app.get(`/api/chat/${res.body.conversationId}`);
+    expect(history.body.messages.map((m: { role: string }) => m.role)).toEqual(["user", "assistant"]);
+    const conversation = (await app.container.repos.conversations.find("web", res.body.conversationId))!;
+    await app.container.repos.conversations.appendTurn(conversation.id, { userText: "silent turn", replyText: "", intent: "opt_out", at: new Date() });
+    const log = await app.container.repos.conversations.messages(conversation.id);
+    expect(log.map((m) => [m.sender, m.text]).at(-1)).toEqual(["user", "silent turn"]);
+    expect((await app.container.repos.conversations.find("web", res.body.conversationId))!.lastIntent).toBe("opt_out");
+  });
+
   it("rolls the checkpoint back when the message log cannot be written, so both agree", async () => {
     const real = app.container.repos.conversations;
     let failing = true;

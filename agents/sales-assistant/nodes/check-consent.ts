@@ -1,3 +1,4 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import type { SalesGraphDeps } from "../deps.js";
 import { contactKeys } from "../dialogue/memory.js";
 import type { SalesStateType, SalesStateUpdate } from "../state.js";
@@ -12,9 +13,14 @@ const RESUBSCRIBE = /^\s*(start|unstop|yes)\s*[.!]*\s*$/i;
  * explicit re-subscribe, which restores consent and says so once.
  */
 export function createCheckConsentNode(deps: Pick<SalesGraphDeps, "consents">) {
-  return async function checkConsent(state: SalesStateType): Promise<SalesStateUpdate> {
+  return async function checkConsent(state: SalesStateType, config?: LangGraphRunnableConfig): Promise<SalesStateUpdate> {
     const keys = state.actor.role === "prospect" ? contactKeys(state.profile ?? {}, state.actor, state.channel) : [];
-    const withdrawn = await deps.consents.isWithdrawn(state.channel, state.actor.id, keys);
+    const known = consentSnapshot(config);
+    // The handler read this identity's consent with the conversation; a key the profile adds needs a query.
+    const withdrawn =
+      known && keys.every((key) => known.keys.includes(key))
+        ? known.withdrawn
+        : await deps.consents.isWithdrawn(state.channel, state.actor.id, keys);
     if (!withdrawn) return { silenced: false };
     if (RESUBSCRIBE.test(lastUserText(state))) {
       await deps.consents.set({ channel: state.channel, identity: state.actor.id, status: "granted", source: "resubscribe" });
@@ -26,4 +32,10 @@ export function createCheckConsentNode(deps: Pick<SalesGraphDeps, "consents">) {
     }
     return { silenced: true, reply: "", intent: "opt_out" };
   };
+}
+
+/** The consent the conversation handler passes in `configurable.consent` (ConversationsRepo.ensure). */
+function consentSnapshot(config?: LangGraphRunnableConfig): { withdrawn: boolean; keys: string[] } | undefined {
+  const value = config?.configurable?.consent as { withdrawn?: unknown; keys?: unknown } | undefined;
+  return value && typeof value.withdrawn === "boolean" && Array.isArray(value.keys) ? { withdrawn: value.withdrawn, keys: value.keys as string[] } : undefined;
 }

@@ -3,7 +3,6 @@ import type pg from "pg";
 import type { Actor, Channel, Intent } from "../../core/domain.js";
 import type { InboxConversationStore, Person } from "../../core/ports.js";
 import { createCheckpointRollback } from "./checkpoint-rollback.js";
-import { withTransaction } from "./pool.js";
 
 export interface ConversationRow {
   id: string;
@@ -18,6 +17,15 @@ export interface ConversationRow {
   heldSince: Date | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * Consent of the conversation's channel identity and of `keys` (the contact keys the identity itself
+ * implies), read together with the conversation; the consent check reuses it when the turn knows no other key.
+ */
+export interface ConsentSnapshot {
+  withdrawn: boolean;
+  keys: string[];
 }
 
 export interface MessageRow {
@@ -59,39 +67,56 @@ export function createConversationsRepo(pool: pg.Pool) {
       return rows[0] && toConversation(rows[0]);
     },
 
-    /** `visitor` (see `InboundMessage.visitor`) is kept from the conversation's first message. */
-    async ensure(channel: Channel, externalId: string, actor: Actor, visitor?: string): Promise<ConversationRow> {
-      const { rows } = await pool.query(
-        `insert into conversations (id, channel, external_id, tenant, actor_id, actor_role, visitor_key)
-         values ($1, $2, $3, $4, $5, $6, $7)
-         on conflict (channel, external_id) do update set updated_at = conversations.updated_at
-         returning *`,
-        [randomUUID(), channel, externalId, actor.tenant, actor.id, actor.role, visitor ?? null],
-      );
-      return toConversation(rows[0]);
+    /**
+     * The conversation, created on its first message, with its consent as far as the channel identity tells
+     * (`ConsentSnapshot`): one round trip for what every turn needs before the graph runs. `visitor` (see
+     * `InboundMessage.visitor`) is kept from the conversation's first message.
+     */
+    async ensure(channel: Channel, externalId: string, actor: Actor, visitor?: string): Promise<ConversationRow & { consent: ConsentSnapshot }> {
+      // An SMS sender is a contact by their number whatever the profile says (consents-repo isWithdrawn).
+      const keys = channel === "sms" && actor.id.startsWith("+") ? [`phone:${actor.id}`] : [];
+      const { rows } = await pool.query({
+        name: "sg_conversation_ensure",
+        text: `with c as (
+                 insert into conversations (id, channel, external_id, tenant, actor_id, actor_role, visitor_key)
+                 values ($1, $2, $3, $4, $5, $6, $7)
+                 on conflict (channel, external_id) do update set updated_at = conversations.updated_at
+                 returning *
+               )
+               select c.*, exists (
+                 select 1 from consents x
+                  where (x.channel = $2 and x.identity = $5 and x.status = 'withdrawn')
+                     or (x.status = 'withdrawn' and x.contact_id is not null and x.contact_id in (
+                           select contact_id from consents where channel = $2 and identity = $5 and contact_id is not null))
+                     or (x.channel = 'contact' and x.status = 'withdrawn' and x.identity = any($8::text[]))
+               ) as consent_withdrawn
+                 from c`,
+        values: [randomUUID(), channel, externalId, actor.tenant, actor.id, actor.role, visitor ?? null, keys],
+      });
+      return { ...toConversation(rows[0]), consent: { withdrawn: rows[0].consent_withdrawn === true, keys } };
     },
 
-    /** Appends one turn (the user's message and the reply, if any) atomically. */
+    /**
+     * Appends one turn (the user's message and the reply, if any) atomically, in one statement (one round trip
+     * on the turn's path); the rows are numbered in VALUES order, so the reply follows the message.
+     */
     async appendTurn(
       conversationId: string,
       turn: { userText: string; replyText?: string; intent: Intent; at: Date },
     ): Promise<void> {
-      await withTransaction(pool, async (client) => {
-        await client.query(
-          "insert into messages (conversation_id, sender, text, intent, created_at) values ($1, 'user', $2, $3, $4)",
-          [conversationId, turn.userText, turn.intent, turn.at],
-        );
-        if (turn.replyText) {
-          await client.query(
-            "insert into messages (conversation_id, sender, text, intent, created_at) values ($1, 'assistant', $2, $3, $4)",
-            [conversationId, turn.replyText, turn.intent, turn.at],
-          );
-        }
-        await client.query("update conversations set last_intent = $2, updated_at = $3 where id = $1", [
-          conversationId,
-          turn.intent,
-          turn.at,
-        ]);
+      await pool.query({
+        name: "sg_append_turn",
+        text: `with logged as (
+                 insert into messages (conversation_id, sender, text, intent, created_at)
+                 select $1, m.sender, m.text, $3, $4
+                   from (values (1, 'user', $2::text), (2, 'assistant', $5::text)) as m(n, sender, text)
+                  where m.text is not null and (m.n = 1 or m.text <> '')
+                  order by m.n
+                 returning 1
+               )
+               update conversations set last_intent = $3, updated_at = $4
+                where id = $1 and (select count(*) from logged) > 0`,
+        values: [conversationId, turn.userText, turn.intent, turn.at, turn.replyText ?? null],
       });
     },
 
