@@ -8,6 +8,7 @@ import { isSeeded } from "../../demo/seed.js";
 import { createContainer, embedderFor } from "../container.js";
 import { loadDemo } from "../demo.js";
 import { startServer } from "../server.js";
+import { startupFacts, startupLine } from "../startup-line.js";
 import { portNumber, type CliContext } from "./context.js";
 
 /** serve, migrate, seed, chat. */
@@ -27,8 +28,9 @@ export function registerCoreCommands(program: Command, ctx: CliContext): void {
         container.logger.info({ counts: result.crm.counts }, "loaded demo data into the empty database");
       }
       const running = await startServer(container, { port: opts.port ?? cfg.server.port, host: opts.host ?? cfg.server.host });
-      container.logger.info({ port: running.port, database: container.db.kind, llm: container.llm.kind }, "listening");
-      print(`salesgraph listening on http://${opts.host ?? cfg.server.host}:${running.port} (database: ${container.db.kind}, llm: ${container.llm.kind})`);
+      const facts = startupFacts(container, running, opts.host ?? cfg.server.host);
+      container.logger.info({ ...facts, port: running.port }, "listening");
+      print(startupLine(facts));
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
           container.logger.info({ signal }, "shutting down");
