@@ -149,6 +149,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     const marketing = createMarketingWiring({
       config, pool: db.pool, clock, logger, kb, content: content.service, mailer, sms: createOutboundSms(config, repos.consents, clock, logger),
     });
+    transcripts.service = marketing.observeTranscripts(transcripts.service);
     const outreachTools = createOutreachTools({ config, crm: outreach, consents: repos.consents, mailer, clock, logger });
     const dashboard = dashboardSigner(config);
     const tools = new ToolRegistry([

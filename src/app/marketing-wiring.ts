@@ -13,6 +13,7 @@ import type { SegmentView } from "../../tools/profile/profile.js";
 import { createCustomerProfileTool } from "../../tools/profile/tool.js";
 import type { SalesTool } from "../../tools/registry.js";
 import type { ContentService } from "../../tools/content/service.js";
+import type { TranscriptService } from "../../tools/transcripts/service.js";
 import { createSegmentsService } from "../../tools/segments/service.js";
 import type { Clock } from "../core/clock.js";
 import type { Config } from "../core/config.js";
@@ -45,6 +46,8 @@ export interface MarketingWiring {
   dryRun(events: readonly MarketingEvent[]): Promise<DryRunLine[]>;
   /** A prospect's chat turn as a `chat.turn` event (intent, channel); failures are logged, never thrown into the turn. */
   onChatTurn(turn: { intent: string; channel: string; conversationId: string; role: string; at: Date }): void;
+  /** The transcript service, also emitting `transcript.analyzed` (sentiment, objections, competitors) for each logged call. */
+  observeTranscripts(service: TranscriptService): TranscriptService;
   /** Registers the event worker on the job queue; ingest then queues instead of processing inline. */
   attach(queue: JobQueue): Promise<void>;
 }
@@ -168,6 +171,34 @@ export function createMarketingWiring(o: MarketingWiringOptions): MarketingWirin
         const event = { id: `chat:${turn.conversationId}:${turn.at.getTime()}`, type: "chat.turn", occurredAt: turn.at, ...who, data: { intent: turn.intent, channel: turn.channel } };
         await ingest(event, "chat");
       })().catch((error) => o.logger.warn({ err: error, conversation: turn.conversationId }, "chat turn event not recorded"));
+    },
+    observeTranscripts(service) {
+      return {
+        ...service,
+        async analyze(request) {
+          const result = await service.analyze(request);
+          const logged = result.logged;
+          if (logged) {
+            const mean = result.analysis.sentiment.customer.mean;
+            const event = {
+              id: `transcript:${logged.transcriptId}`,
+              type: "transcript.analyzed",
+              occurredAt: o.clock.now(),
+              ...(logged.accountId ? { accountId: logged.accountId } : {}),
+              data: {
+                transcriptId: logged.transcriptId,
+                dealId: logged.dealId,
+                sentiment: mean <= -0.1 ? "negative" : mean >= 0.1 ? "positive" : "neutral",
+                sentimentScore: mean,
+                objections: result.analysis.objections.map((x) => x.type),
+                competitors: result.analysis.competitors.map((x) => x.name),
+              },
+            };
+            await ingest(event, "transcript").catch((error) => o.logger.warn({ err: error, transcript: logged.transcriptId }, "transcript event not recorded"));
+          }
+          return result;
+        },
+      };
     },
     async attach(q) {
       await q.work<{ eventId: string }>(MARKETING_EVENT_JOB, async ({ eventId }) => {

@@ -84,4 +84,15 @@ describe("campaigns", () => {
     expect(report.outcomes.email).toEqual({ clicked: 1 });
     expect(report.attribution.map((a) => a.channel)).toEqual(["email"]);
   }, 120_000);
+
+  it("turns a logged call transcript into a transcript.analyzed event for the playbooks", async () => {
+    const { rows } = await db.pool.query(`select id from deals where stage not in ('won', 'lost') order by id limit 1`);
+    const call = ["Sam Rivera: Thanks for joining. What matters most to you this quarter?", "Dana Cole: Honestly the price is too high and I'm frustrated with the rollout.", "Sam Rivera: Understood, let's review options next week."].join("\n");
+    const res = await app.post("/api/transcripts", { text: call, reps: ["Sam Rivera"], dealId: rows[0].id }, auth);
+    expect(res.status).toBe(200);
+    const events = await db.pool.query(`select type, data from marketing_events where source = 'transcript'`);
+    expect(events.rows).toHaveLength(1);
+    expect(events.rows[0]).toMatchObject({ type: "transcript.analyzed", data: { dealId: rows[0].id, transcriptId: res.body.logged.transcriptId } });
+    expect(["negative", "neutral", "positive"]).toContain(events.rows[0].data.sentiment);
+  }, 60_000);
 });
