@@ -31,6 +31,7 @@ import { createHandoffsRepo } from "../infra/postgres/handoffs-repo.js";
 import { openMemoryStore } from "../infra/postgres/memory-store.js";
 import { migrate } from "../infra/postgres/migrate.js";
 import { createModelsRepo } from "../infra/postgres/models-repo.js";
+import { createRepOwners } from "../infra/postgres/rep-owners-repo.js";
 import { openDatabase, type Database } from "../infra/postgres/pool.js";
 import { createLlmProvider } from "../llm/index.js";
 import type { LlmProvider } from "../llm/provider.js";
@@ -149,7 +150,6 @@ export async function createContainer(config: Config, options: ContainerOptions 
     const marketing = createMarketingWiring({
       config, pool: db.pool, clock, logger, kb, content: content.service, mailer, sms: createOutboundSms(config, repos.consents, clock, logger),
     });
-    transcripts.service = marketing.observeTranscripts(transcripts.service);
     const outreachTools = createOutreachTools({ config, crm: outreach, consents: repos.consents, mailer, clock, logger });
     const dashboard = dashboardSigner(config);
     const tools = new ToolRegistry([
@@ -164,7 +164,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       ...outreachTools,
       ...content.tools(outreachTools.find((t) => t.name === "send_follow_up")),
       createDealLookupTool({ pool: db.pool, clock }),
-      createLeadScoringTool({ pool: db.pool, clock }),
+      createLeadScoringTool({ pool: db.pool, clock, owners: createRepOwners(db.pool, config.repOwners) }),
       ...createPipelineTools({ pool: db.pool, clock }),
       createSegmentInsightTool({ pool: db.pool, clock }),
       createRememberPreferenceTool({ store: memory.store }),

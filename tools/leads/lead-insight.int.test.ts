@@ -22,7 +22,7 @@ function state(text: string, role: Role): SalesStateType {
 describe("parsing a rep's lead question", () => {
   it("tells a ranked list from a question about one lead", () => {
     expect(parseLeadQuestion("top 10 leads to call")).toEqual({ kind: "top", limit: 10 });
-    expect(parseLeadQuestion("who are my 5 hottest leads?")).toEqual({ kind: "top", limit: 5 });
+    expect(parseLeadQuestion("who are my 5 hottest leads?")).toEqual({ kind: "top", limit: 5, mine: true });
     expect(parseLeadQuestion("why is ana@acme.example scored hot?")).toEqual({ kind: "lookup", query: "ana@acme.example", why: true });
     expect(parseLeadQuestion("Why is Maria Lopez rated so high?")).toEqual({ kind: "lookup", query: "Maria Lopez", why: true });
     expect(parseLeadQuestion("score of lead lead_00042")).toEqual({ kind: "lookup", query: "lead_00042", why: false });

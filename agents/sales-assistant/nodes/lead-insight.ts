@@ -6,7 +6,8 @@ import type { SalesGraphDeps } from "../deps.js";
 import type { SalesStateType, SalesStateUpdate } from "../state.js";
 import { lastUserText, reply } from "./reply.js";
 
-export type LeadQuestion = { kind: "top"; limit: number } | { kind: "lookup"; query: string; why: boolean };
+export type LeadQuestion = { kind: "top"; limit: number; mine?: true } | { kind: "lookup"; query: string; why: boolean };
+const MINE = /\b(?:my|mine)\b/i;
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const LEAD_ID = /\blead[-_]\d+\b/i;
@@ -34,7 +35,7 @@ export function parseLeadQuestion(text: string): LeadQuestion {
   const n = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:best |hottest |top )?leads\b/i.exec(text);
   const word = /\btop (three|five|ten|fifteen|twenty)\b/i.exec(text)?.[1]?.toLowerCase();
   const limit = n ? Number(n[1] ?? n[2]) : word ? NUMBER_WORDS[word]! : 10;
-  return { kind: "top", limit: Math.min(50, Math.max(1, limit)) };
+  return { kind: "top", limit: Math.min(50, Math.max(1, limit)), ...(MINE.test(text) ? { mine: true as const } : {}) };
 }
 
 function signed(f: Factor): string {
@@ -95,7 +96,7 @@ export function createLeadInsightNode(deps: Pick<SalesGraphDeps, "tools">) {
     }
     const question = parseLeadQuestion(lastUserText(state));
     const input: LeadScoringInput =
-      question.kind === "top" ? { mode: "top", limit: question.limit } : { mode: "lookup", query: question.query, limit: 3 };
+      question.kind === "top" ? { mode: "top", limit: question.limit, mine: question.mine } : { mode: "lookup", query: question.query, limit: 3 };
     const result = await deps.tools.call<LeadScoringOutput>("lead_scores", input, {
       actor: state.actor,
       channel: state.channel,
@@ -106,7 +107,8 @@ export function createLeadInsightNode(deps: Pick<SalesGraphDeps, "tools">) {
     const footer = `(model: ${result.model.type}, hold-out ROC-AUC ${result.model.holdoutAuc.toFixed(2)}, trained ${result.model.trainedAt.slice(0, 10)})`;
     if (question.kind === "top") {
       if (result.leads.length === 0) return reply("There are no open leads to rank.", "lead_insight", { toolResults });
-      return reply([`Top ${result.leads.length} open leads to call:`, renderRanked(result.leads), footer].join("\n"), "lead_insight", {
+      const whose = result.owner ? (result.owner.role === "manager" ? ` of ${result.owner.name}'s team` : ` of ${result.owner.name}`) : "";
+      return reply([`Top ${result.leads.length} open leads${whose} to call:`, renderRanked(result.leads), footer].join("\n"), "lead_insight", {
         toolResults,
         replyData: leadsCard(result.leads),
       });
