@@ -58,7 +58,7 @@ export function formatCampaignReport(r: CampaignReport): string {
     "Sends by channel and status:",
     ...table(r.sends).map((l) => `- ${l}`),
     "Outcomes by channel:",
-    ...(Object.keys(r.outcomes).length ? table(r.outcomes).map((l) => `- ${l}`) : ["- none recorded yet (POST /api/events or `campaign track`)"]),
+    ...(Object.keys(r.outcomes).length ? table(r.outcomes).map((l) => `- ${l}`) : ["- none recorded yet (POST /api/events with campaign.opened|clicked|replied|meeting|converted)"]),
     "Cross-channel attribution of conversions (share of credit; position-based 40/20/40 vs Markov removal effect):",
     ...(r.attribution.length ? r.attribution.map((a) => `- ${a.channel}: position-based ${(a.positionBased * 100).toFixed(1)}%, Markov ${(a.markov * 100).toFixed(1)}% (removal effect ${a.removalEffect.toFixed(2)})`) : ["- no conversions yet"]),
   ].join("\n");
