@@ -68,7 +68,7 @@ describe.each(kinds)("checkpoints written in one statement on %s", (kind) => {
     const graph = buildGraph(new BatchedPostgresSaver(db.pool));
     const config = { configurable: { thread_id: "approval" } };
     const paused = await graph.invoke({ messages: [new HumanMessage("please approve this")] }, config);
-    expect(paused.__interrupt__?.[0]?.value).toEqual({ question: "send it?" });
+    expect((paused as { __interrupt__?: { value: unknown }[] }).__interrupt__?.[0]?.value).toEqual({ question: "send it?" });
     const { rows } = await db.pool.query("select count(*)::int as n from checkpoint_writes where thread_id = 'approval'");
     expect(rows[0].n).toBeGreaterThan(0);
     const done = await graph.invoke(new Command({ resume: true }), config);
