@@ -152,6 +152,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     });
     const outreachTools = createOutreachTools({ config, crm: outreach, consents: repos.consents, mailer, clock, logger });
     const dashboard = dashboardSigner(config);
+    const repOwners = createRepOwners(db.pool, config.repOwners);
     const tools = new ToolRegistry([
       createHandoffTool({ desk }),
       createConsentTool({ consents: repos.consents }),
@@ -163,9 +164,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
       }),
       ...outreachTools,
       ...content.tools(outreachTools.find((t) => t.name === "send_follow_up")),
-      createDealLookupTool({ pool: db.pool, clock }),
-      createLeadScoringTool({ pool: db.pool, clock, owners: createRepOwners(db.pool, config.repOwners) }),
-      ...createPipelineTools({ pool: db.pool, clock }),
+      createDealLookupTool({ pool: db.pool, clock, owners: repOwners }),
+      createLeadScoringTool({ pool: db.pool, clock, owners: repOwners }),
+      ...createPipelineTools({ pool: db.pool, clock, owners: repOwners }),
       createSegmentInsightTool({ pool: db.pool, clock }),
       createRememberPreferenceTool({ store: memory.store }),
       createTranscriptTool({ service: transcripts.service }),

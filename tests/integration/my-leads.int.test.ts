@@ -3,7 +3,9 @@ import { createLeadInsightNode } from "../../agents/sales-assistant/nodes/lead-i
 import { fixedClock } from "../../src/core/clock.js";
 import { seedDemoData } from "../../src/demo/seed.js";
 import { createRepOwners } from "../../src/infra/postgres/rep-owners-repo.js";
+import { createDealLookupTool, type DealSummary } from "../../tools/crm/deals.js";
 import { createLeadScoringTool, type LeadScoringOutput } from "../../tools/leads/tool.js";
+import { createPipelineTools } from "../../tools/pipeline/tool.js";
 import { ToolRegistry } from "../../tools/registry.js";
 import { oneMessageState } from "../helpers/graph-state.js";
 import { openTestDatabase, type TestDatabase } from "../helpers/databases.js";
@@ -18,15 +20,21 @@ describe("'my leads': reps mapped to CRM owners get their own leads, managers th
   beforeAll(async () => {
     db = await openTestDatabase("pglite");
     await seedDemoData(db.pool, { seed: 7, now: new Date(NOW) });
-    const owners = await db.pool.query(
+    const withLeads = await db.pool.query(
       `select r.id, r.name, r.email, r.manager_id from reps r
         where r.role = 'rep' and exists (select 1 from leads l where l.owner_rep_id = r.id and l.converted is null)
         order by r.id limit 1`,
     );
-    rep = owners.rows[0];
+    rep = withLeads.rows[0];
     manager = (await db.pool.query("select id, name from reps where id = $1", [rep.manager_id])).rows[0];
     const mapping = { "slack:U_REP": rep.name, "teams:M_AAD": manager.name };
-    tools = new ToolRegistry([createLeadScoringTool({ pool: db.pool, clock: fixedClock(NOW), owners: createRepOwners(db.pool, mapping) })]);
+    const owners = createRepOwners(db.pool, mapping);
+    const clock = fixedClock(NOW);
+    tools = new ToolRegistry([
+      createLeadScoringTool({ pool: db.pool, clock, owners }),
+      createDealLookupTool({ pool: db.pool, clock, owners }),
+      ...createPipelineTools({ pool: db.pool, clock, owners }),
+    ]);
   }, 60_000);
   afterAll(async () => db?.dispose());
 
@@ -59,4 +67,14 @@ describe("'my leads': reps mapped to CRM owners get their own leads, managers th
     const byEmail = await tools.call<LeadScoringOutput>("lead_scores", { mode: "top", mine: true }, ask(rep.email, "teams", "rep"));
     expect(byEmail.owner?.name).toBe(rep.name);
   }, 120_000);
+
+  it("'my deals' are the rep's own open deals, 'my pipeline' is scoped to the rep (a manager: the team)", async () => {
+    const deals = await tools.call<{ accounts: string[]; deals: DealSummary[] }>("crm_find_deals", { query: "how are my deals doing?" }, ask("U_REP", "slack", "rep"));
+    expect(deals.deals.length).toBeGreaterThan(0);
+    for (const d of deals.deals) expect(d.owner).toBe(rep.name);
+    const review = await tools.call<{ scope: { rep?: string; manager?: string } }>("pipeline_review", { query: "how is my pipeline looking?" }, ask("U_REP", "slack", "rep"));
+    expect(review.scope).toMatchObject({ rep: rep.name });
+    const team = await tools.call<{ scope: { rep?: string; manager?: string } }>("pipeline_review", { query: "my team's pipeline" }, ask("M_AAD", "teams", "manager"));
+    expect(team.scope).toMatchObject({ manager: manager.name });
+  }, 180_000);
 });
