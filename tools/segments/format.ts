@@ -43,3 +43,16 @@ export function formatAccountView(v: AccountSegmentView): string {
     `Retention actions: ${m.retentionActions.join("; ")}.`,
   ].join("\n");
 }
+
+/** The churn list: most likely first, each with where it is heading, why, and the first retention action. */
+export function formatAtRisk(accounts: readonly AccountSegmentView[], asOf: string | null): string {
+  const days = accounts[0]?.migration.periodDays;
+  return [
+    `Accounts most at risk of leaving their segment in the next ${days} days${asOf ? ` (as of ${asOf.slice(0, 10)})` : ""}:`,
+    ...accounts.map((v, i) => {
+      const m = v.migration;
+      const why = m.reasons.length ? ` Why: ${m.reasons.join("; ")}.` : "";
+      return `${i + 1}. ${v.account} — ${pct(m.probability)} likely to move from ${v.segment.label} to ${m.likelyDestination.label}.${why} Do: ${m.retentionActions[0] ?? "check in with the account owner"}.`;
+    }),
+  ].join("\n");
+}

@@ -14,6 +14,11 @@ export const SegmentInsightInput = z
       .max(200)
       .optional()
       .describe("A CRM account name, e.g. 'Greystone Stores', for its segment, migration risk and retention actions."),
+    atRisk: z
+      .boolean()
+      .optional()
+      .describe("true for churn or migration-risk questions without an account ('who is at risk of churning?'): the accounts most likely to move down, with reasons. Implied by such words in the query."),
+    limit: z.number().int().min(1).max(50).default(10).describe("Most at-risk accounts to list (1-50, default 10)."),
   })
   .describe("Segment profiles for all accounts, or the segment of one account.");
 export type SegmentInsightInput = z.input<typeof SegmentInsightInput>;

@@ -79,6 +79,22 @@ export function createSegmentsService(deps: { pool: pg.Pool; clock: Clock; build
         .filter((v): v is AccountSegmentView => v !== undefined);
       return { runId: c.run.model.runId, accounts: views, matched };
     },
+
+    /**
+     * Churn and migration risk: the accounts most likely to move out of their segment next period, leaving
+     * aside moves toward a more valuable segment, most likely first, each with reasons and actions.
+     */
+    async atRisk(limit = 10): Promise<{ runId: string | null; asOf: string | null; accounts: AccountSegmentView[] }> {
+      const c = await current();
+      if (!c) return { runId: null, asOf: null, accounts: [] };
+      const data = await loadSegmentationData(deps.pool);
+      const asOf = Date.parse(c.run.model.asOf);
+      const views = data.accounts
+        .map((a) => describeAccount(c.run.model, data, a.id, asOf))
+        .filter((v): v is AccountSegmentView => v !== undefined && v.migration.direction !== "up")
+        .sort((a, b) => b.migration.probability - a.migration.probability || a.account.localeCompare(b.account));
+      return { runId: c.run.model.runId, asOf: c.run.model.asOf, accounts: views.slice(0, limit) };
+    },
   };
 }
 

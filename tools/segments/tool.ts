@@ -7,7 +7,11 @@ import { createSegmentsService, type SegmentsOverview, type SegmentsService } fr
 
 export type SegmentInsightOutput =
   | { kind: "account"; runId: string | null; accounts: AccountSegmentView[] }
-  | { kind: "profiles"; overview: SegmentsOverview | null };
+  | { kind: "profiles"; overview: SegmentsOverview | null }
+  | { kind: "at_risk"; runId: string | null; asOf: string | null; accounts: AccountSegmentView[] };
+
+/** A churn or migration-risk question that names no account. */
+export const CHURN_QUESTION = /\b(?:churn\w*|at[- ]risk|migrat\w*|likely to (?:leave|downgrade|drop|move)|losing|slipping away|retention)\b/i;
 
 /** Internal: segment profiles, or the segment and migration risk of the account named. Builds segments on first use. */
 export function createSegmentInsightTool(deps: { pool: pg.Pool; clock: Clock; service?: SegmentsService }) {
@@ -24,6 +28,7 @@ export function createSegmentInsightTool(deps: { pool: pg.Pool; clock: Clock; se
         const found = await service.lookup(text);
         if (found.accounts.length > 0 || input.account) return { kind: "account", runId: found.runId, accounts: found.accounts };
       }
+      if (input.atRisk ?? CHURN_QUESTION.test(text)) return { kind: "at_risk", ...(await service.atRisk(input.limit ?? 10)) };
       return { kind: "profiles", overview: (await service.overview()) ?? null };
     },
   });

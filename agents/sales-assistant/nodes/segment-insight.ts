@@ -1,5 +1,5 @@
 import { matchNames } from "../../../tools/crm/name-match.js";
-import { formatAccountView, formatProfile } from "../../../tools/segments/format.js";
+import { formatAccountView, formatAtRisk, formatProfile } from "../../../tools/segments/format.js";
 import type { SegmentInsightOutput } from "../../../tools/segments/tool.js";
 import type { SalesGraphDeps } from "../deps.js";
 import type { SalesStateType, SalesStateUpdate } from "../state.js";
@@ -21,6 +21,10 @@ export function createSegmentInsightNode(deps: Pick<SalesGraphDeps, "tools">) {
     if (result.kind === "account") {
       if (result.accounts.length === 0) return reply("I couldn't match an account name in your message.", "segment_insight", { toolResults });
       return reply(result.accounts.map(formatAccountView).join("\n\n"), "segment_insight", { toolResults });
+    }
+    if (result.kind === "at_risk") {
+      if (result.accounts.length === 0) return reply("No account looks likely to move to a lower-value segment next period.", "segment_insight", { toolResults });
+      return reply(formatAtRisk(result.accounts, result.asOf), "segment_insight", { toolResults });
     }
     const o = result.overview;
     if (!o) return reply("There are no segments yet: the CRM has no accounts to cluster.", "segment_insight", { toolResults });
