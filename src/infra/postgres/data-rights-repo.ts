@@ -147,6 +147,12 @@ export function createDataRightsRepo(pool: pg.Pool) {
                or identity = any($3::text[]) or (channel = 'sms' and identity = any($4::text[]))`,
           [contactIds, keys, found.conversations.map((c) => String(c.actor_id)), found.identifiers.filter((i) => i.kind === "phone").map((i) => i.value)],
         );
+        if (await tableExists(db, "rate_limits")) {
+          // message budgets are keyed by sender (an SMS number among them)
+          await run("rate-limit buckets", "delete from rate_limits r where exists (select 1 from unnest($1::text[]) v where strpos(r.key, v) > 0)", [
+            found.identifiers.map((i) => i.value),
+          ]);
+        }
         // messages, hand-offs and their notes go with their conversation (on delete cascade)
         const { rows: logged } = await db.query("select count(*)::int as n from messages where conversation_id = any($1::text[])", [conversationIds]);
         report.messages = logged[0].n;
