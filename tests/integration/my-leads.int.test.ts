@@ -72,6 +72,12 @@ describe("'my leads': reps mapped to CRM owners get their own leads, managers th
     const deals = await tools.call<{ accounts: string[]; deals: DealSummary[] }>("crm_find_deals", { query: "how are my deals doing?" }, ask("U_REP", "slack", "rep"));
     expect(deals.deals.length).toBeGreaterThan(0);
     for (const d of deals.deals) expect(d.owner).toBe(rep.name);
+    // activity warnings beside each deal, with evidence
+    const teamDeals = await tools.call<{ deals: DealSummary[] }>("crm_find_deals", { query: "my deals", limit: 50 }, ask("M_AAD", "teams", "manager"));
+    for (const d of teamDeals.deals) expect(Array.isArray(d.warnings)).toBe(true);
+    const warnings = teamDeals.deals.flatMap((d) => d.warnings ?? []);
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const w of warnings) expect(w.evidence.length).toBeGreaterThan(10);
     const review = await tools.call<{ scope: { rep?: string; manager?: string } }>("pipeline_review", { query: "how is my pipeline looking?" }, ask("U_REP", "slack", "rep"));
     expect(review.scope).toMatchObject({ rep: rep.name });
     const team = await tools.call<{ scope: { rep?: string; manager?: string } }>("pipeline_review", { query: "my team's pipeline" }, ask("M_AAD", "teams", "manager"));

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Clock } from "../../src/core/clock.js";
 import type { RepOwners } from "../../src/core/rep-owner.js";
 import { defineTool } from "../registry.js";
+import { dealWarnings, type DealActivity, type DealWarning } from "./deal-warnings.js";
 import { matchNames } from "./name-match.js";
 
 export const DealLookupInput = z
@@ -40,6 +41,8 @@ export interface DealSummary {
   lastActivityAt: string | null;
   daysSinceActivity: number | null;
   nextStep: string | null;
+  /** Warnings from the deal's CRM activity (ghosted, no decision maker, single-threaded, past close date), with evidence. */
+  warnings?: DealWarning[];
 }
 
 const DAY = 86_400_000;
@@ -66,7 +69,7 @@ export function createDealLookupTool(deps: { pool: pg.Pool; clock: Clock; owners
             limit $3`,
           [owner.repIds, input.includeClosed, input.limit],
         );
-        const deals = rows.map((r) => summary(r, deps.clock.now().getTime()));
+        const deals = await withWarnings(deps.pool, rows.map((r) => summary(r, deps.clock.now().getTime())), deps.clock.now().getTime());
         return { accounts: [...new Set(deals.map((d) => d.account))], deals, owner: { name: owner.name, role: owner.role } };
       }
       const accounts = (await deps.pool.query<{ name: string }>("select name from accounts")).rows.map((r) => r.name);
@@ -84,10 +87,33 @@ export function createDealLookupTool(deps: { pool: pg.Pool; clock: Clock; owners
           limit $3`,
         [named.slice(0, 3), input.includeClosed, input.limit],
       );
-      const deals: DealSummary[] = rows.map((r) => summary(r, deps.clock.now().getTime()));
+      const deals = await withWarnings(deps.pool, rows.map((r) => summary(r, deps.clock.now().getTime())), deps.clock.now().getTime());
       return { accounts: named.slice(0, 3), deals };
     },
   });
+}
+
+/** Adds each open deal's activity warnings (one query for all the deals). */
+async function withWarnings(pool: pg.Pool, deals: DealSummary[], now: number): Promise<DealSummary[]> {
+  const open = deals.filter((d) => d.stage !== "won" && d.stage !== "lost");
+  if (open.length === 0) return deals;
+  const { rows } = await pool.query(
+    `select a.deal_id, a.occurred_at, a.direction, c.first_name, c.last_name, c.title, c.seniority
+       from activities a left join contacts c on c.id = a.contact_id
+      where a.deal_id = any($1::text[])`,
+    [open.map((d) => d.id)],
+  );
+  const byDeal = new Map<string, DealActivity[]>();
+  for (const r of rows) {
+    const list = byDeal.get(r.deal_id) ?? [];
+    list.push({
+      occurredAt: new Date(r.occurred_at).getTime(),
+      direction: r.direction,
+      contact: r.first_name ? { name: `${r.first_name} ${r.last_name}`, title: r.title, seniority: r.seniority } : null,
+    });
+    byDeal.set(r.deal_id, list);
+  }
+  return deals.map((d) => (d.stage === "won" || d.stage === "lost" ? d : { ...d, warnings: dealWarnings(d, byDeal.get(d.id) ?? [], now) }));
 }
 
 /** One row of the two fixed queries above. */

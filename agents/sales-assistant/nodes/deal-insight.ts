@@ -26,7 +26,13 @@ export function renderDeal(d: DealSummary): string {
     `  ${d.daysInStage} days in stage; opened ${d.ageDays} days ago${d.expectedCloseDate ? `; expected close ${d.expectedCloseDate}` : ""}.`,
     d.nextStep ? `  Next step: ${d.nextStep}.` : "  No next step recorded — set one.",
     risks.length ? `  Risks: ${risks.join("; ")}.` : "  No activity or stage-age risks.",
+    ...warningLines(d),
   ].join("\n");
+}
+
+/** Activity warnings beside the probability, each with its evidence. */
+function warningLines(d: DealSummary): string[] {
+  return d.warnings?.length ? [`  Warnings: ${d.warnings.map((w) => `${w.kind.replaceAll("_", " ")} — ${w.evidence}`).join("; ")}.`] : [];
 }
 
 /** The CRM record plus what the close-probability model says: probability, dates, drivers, risks, next actions. */
@@ -34,6 +40,7 @@ export function renderPredictedDeal(d: DealSummary, p: DealPrediction): string {
   return [
     `• ${d.name} (${d.account}) — ${d.stage}, ${money(d.amount)}, ${d.product}, owner ${d.owner}.`,
     `  Close probability ${Math.round(p.probability * 100)}%; predicted close ${p.predictedCloseDate}${d.expectedCloseDate ? ` (CRM expects ${d.expectedCloseDate})` : ""}; predicted size ${money(p.predictedSize)}.`,
+    ...warningLines(d),
     `  ${p.daysInStage} days in stage; opened ${p.ageDays} days ago; ${p.daysSinceActivity === null ? "no logged activity" : `last activity ${p.daysSinceActivity} days ago`}.`,
     d.nextStep ? `  Next step on record: ${d.nextStep}.` : "  No next step recorded.",
     p.drivers.length ? `  What drives the probability: ${p.drivers.map(formatDriver).join(", ")}.` : "  No factor stands out from an average deal.",
@@ -99,7 +106,7 @@ export function createDealInsightNode(deps: Pick<SalesGraphDeps, "tools">) {
           owner: d.owner,
           closeProbability: p?.probability,
           expectedCloseDate: p?.predictedCloseDate ?? d.expectedCloseDate,
-          risks: p ? p.risks.map((r) => r.reason) : [],
+          risks: [...(p ? p.risks.map((r) => r.reason) : []), ...(d.warnings ?? []).map((w) => `${w.kind.replaceAll("_", " ")}: ${w.evidence}`)],
           nextSteps: p ? [...p.nextBestActions] : d.nextStep ? [d.nextStep] : [],
         };
       }),
