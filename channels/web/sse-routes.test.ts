@@ -90,7 +90,7 @@ describe("POST /api/chat/stream", () => {
     expect(res.events.at(-2)!.data).toEqual({ conversationId, text: "Helix Pro costs $36,000 a year.", intent: "pricing" });
     expect(res.events.at(-1)!.data).toEqual({ conversationId, intent: "pricing" });
     expect(h.received).toEqual([
-      { channel: "web", conversationId, actor: { id: conversationId, role: "prospect", tenant: "acme" }, text: "how much is Pro?" },
+      { channel: "web", conversationId, actor: { id: conversationId, role: "prospect", tenant: "acme" }, text: "how much is Pro?", visitor: expect.stringMatching(/^ip:/) },
     ]);
   });
 

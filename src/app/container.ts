@@ -150,6 +150,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     const marketing = createMarketingWiring({
       config, pool: db.pool, clock, logger, kb, content: content.service, mailer, sms: createOutboundSms(config, repos.consents, clock, logger),
     });
+    transcripts.service = marketing.observeTranscripts(transcripts.service);
     const outreachTools = createOutreachTools({ config, crm: outreach, consents: repos.consents, mailer, clock, logger });
     const dashboard = dashboardSigner(config);
     const repOwners = createRepOwners(db.pool, config.repOwners);
@@ -201,8 +202,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
           marketing.onChatTurn(t);
         },
         inbox,
-        // a streamed turn can never hang its client: the agent's own budget plus one model call of slack
-        turnTimeoutMs: config.llm.agent.turnBudgetMs + config.llm.timeoutMs,
+        // a turn can never hang its client; generous, since a turn that hits it fails instead of falling back:
+        // routing and rewording calls (with a retry each) besides the agent's own budget, plus room for a slow database
+        turnTimeoutMs: config.llm.agent.turnBudgetMs + 4 * config.llm.timeoutMs + 10_000,
         turnLock,
       }),
     );
