@@ -60,7 +60,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     load: async () => (await import("./content-commands.js")).registerContentCommands,
   },
   {
-    commands: { contacts: "a person's data: export it, or erase it everywhere (data-subject requests)" },
+    commands: { contacts: "a person's data: export it, or erase it everywhere" },
     load: async () => (await import("./contacts-commands.js")).registerContactsCommands,
   },
   {
@@ -79,7 +79,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     load: async () => (await import("./marketing-commands.js")).registerMarketingCommands,
   },
   {
-    commands: { doctor: "check config, database and migrations, channel credentials, models, knowledge index and job queue" },
+    commands: { doctor: "check configuration, database, channel credentials, models, knowledge index and job queue; print what to fix" },
     load: async () => (await import("./doctor-commands.js")).registerDoctorCommands,
   },
 ];
