@@ -14,7 +14,7 @@ function file(name: string, content: string): string {
 }
 
 describe("salesgraph CLI", () => {
-  it("route prints each line with its intent added", async () => {
+  it("route prints each line with its intent and confidence added", async () => {
     const input = file(
       "in.jsonl",
       [
@@ -29,10 +29,11 @@ describe("salesgraph CLI", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const confidence = expect.any(Number);
     expect(lines).toEqual([
-      { text: "STOP", channel: "sms", role: "prospect", id: 1, intent: "opt_out" },
-      { text: "How much does Helix Pro cost per year?", channel: "web", role: "prospect", intent: "pricing" },
-      { text: "hey there", channel: "web", role: "prospect", intent: "smalltalk" },
+      { text: "STOP", channel: "sms", role: "prospect", id: 1, intent: "opt_out", confidence: 1 },
+      { text: "How much does Helix Pro cost per year?", channel: "web", role: "prospect", intent: "pricing", confidence },
+      { text: "hey there", channel: "web", role: "prospect", intent: "smalltalk", confidence },
     ]);
   });
 
@@ -40,7 +41,7 @@ describe("salesgraph CLI", () => {
     const cases: [string[], RegExp, Record<string, string>?][] = [
       [["route", "--in", path.join(tmp, "missing.jsonl")], /cannot read .*missing\.jsonl: ENOENT/],
       [["route", "--in", file("bad.jsonl", '{"text":"ok"}\n{oops')], /line 2: not valid JSON/],
-      [["route"], /required option '--in <file>'/],
+      [["route"], /route needs --in FILE\.jsonl/],
       [["serve", "--port", "eighty"], /must be an integer/],
       [["chat", "--role", "admin"], /Allowed choices are prospect, rep, manager/],
       [["frobnicate"], /unknown command 'frobnicate'/],
