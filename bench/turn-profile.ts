@@ -95,7 +95,16 @@ export async function profileTurns(options: { postgresUrl: string; turns: number
     for (let i = 0; i < 30; i++) await run(1000 + i, false);
     const appMsBefore = queries.appMs;
     for (let i = 0; i < options.turns; i++) await run(i, true);
+    // the same turns through the handler (turn lock, approvals wrapper, metrics and event hooks included)
+    const before = { app: queries.app, store: queries.store };
+    const t0 = performance.now();
+    for (let i = 0; i < options.turns; i++) {
+      await container.handler({ channel: "web", conversationId: `profile-h-${i % 25}`, actor: { id: `visitor-h-${i % 25}`, role: "prospect", tenant: "demo" }, text: MESSAGES[i % MESSAGES.length]! });
+    }
+    const handlerMs = (performance.now() - t0) / options.turns;
+    const handlerQueries = (queries.app - before.app) / options.turns;
     const lines = [
+      `Through the conversation handler: ${fmt(handlerMs, 2)} ms a turn, ${fmt(handlerQueries, 1)} statements on the app pool (counted twice when sent by pool.query, as above)`,
       `One routed local-mode turn on PostgreSQL, sequential, mean of ${options.turns} turns: ${fmt(total / options.turns, 2)} ms, of which ${fmt((queries.appMs - appMsBefore) / options.turns, 2)} ms waiting on the app pool's queries`,
       "step | mean ms | share | app-pool queries | store queries",
       "---|---|---|---|---",
