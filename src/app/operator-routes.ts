@@ -5,15 +5,17 @@ import { AppError, NotFoundError } from "../core/errors.js";
 import type { HandoffInbox } from "../core/ports.js";
 import type { HandoffsRepo } from "../infra/postgres/handoffs-repo.js";
 import type { OperatorAuditEntry } from "../infra/postgres/operator-audit-repo.js";
+import { cleanTextSchema } from "../core/inbound-text.js";
 import { operatorOf, requireOperator } from "./operator-auth.js";
 
+/** Control characters are removed and a lone surrogate refused before the text is stored (core/inbound-text). */
 export const PersonMessage = z.object({
-  text: z
-    .string({ error: "text is required and must be a string" })
-    .trim()
-    .min(1, "text must not be empty")
-    .max(4000, "text must be at most 4000 characters"),
-  author: z.string().trim().min(1, "author must not be empty").max(80, "author must be at most 80 characters").optional(),
+  text: cleanTextSchema("text is required and must be a string").pipe(
+    z.string().trim().min(1, "text must not be empty").max(4000, "text must be at most 4000 characters"),
+  ),
+  author: cleanTextSchema("author must be a string")
+    .pipe(z.string().trim().min(1, "author must not be empty").max(80, "author must be at most 80 characters"))
+    .optional(),
 });
 
 export const Release = z.object({ author: z.string().trim().min(1).max(80).optional() }).optional();

@@ -2,17 +2,19 @@ import express, { Router } from "express";
 import { z } from "zod";
 import { parseRequest } from "../../channels/web/chat-request.js";
 import { AppError, BadInputError, ConfigError } from "../core/errors.js";
+import { cleanTextSchema } from "../core/inbound-text.js";
 import { MAX_TRANSCRIPT_CHARS } from "../../tools/transcripts/parse.js";
 import { MAX_AUDIO_BYTES } from "../../tools/transcripts/transcribe.js";
 import { requireOperator } from "./operator-auth.js";
 import type { TranscriptWiring } from "./transcripts-wiring.js";
 
 export const TranscriptBody = z.object({
-  text: z.string({ error: "text is required and must be a string" }).min(1, "text must not be empty").max(MAX_TRANSCRIPT_CHARS),
+  // control characters removed (CR LF kept as LF), a lone surrogate refused: see core/inbound-text
+  text: cleanTextSchema("text is required and must be a string").pipe(z.string().min(1, "text must not be empty").max(MAX_TRANSCRIPT_CHARS)),
   filename: z.string().max(200).optional(),
   reps: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
   dealId: z.string().min(1).max(100).optional(),
-  title: z.string().max(200).optional(),
+  title: cleanTextSchema().pipe(z.string().max(200)).optional(),
   log: z.boolean().default(true),
 });
 
@@ -21,7 +23,7 @@ export const AudioQuery = z.object({
   filename: z.string().min(1, "filename is required for audio (e.g. call.mp3)").max(200),
   rep: z.union([z.string().min(1).max(120), z.array(z.string().min(1).max(120)).max(10)]).optional(),
   dealId: z.string().min(1).max(100).optional(),
-  title: z.string().max(200).optional(),
+  title: cleanTextSchema().pipe(z.string().max(200)).optional(),
   log: z.enum(["true", "false"]).default("true"),
 });
 

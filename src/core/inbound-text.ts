@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Text that people send us, checked once at each channel's edge before the graph runs: PostgreSQL refuses
  * NUL in `text` and `jsonb`, so a NUL that reached the checkpoint or the message log would fail the turn
@@ -26,4 +28,9 @@ export function stripControlCharacters(text: string): string {
 export function cleanInboundText(text: string): InboundText {
   if (hasLoneSurrogate(text)) return { ok: false, reason: INVALID_UNICODE };
   return { ok: true, text: stripControlCharacters(text) };
+}
+
+/** The same rules as a zod schema for request bodies: refuses a lone surrogate, removes control characters. */
+export function cleanTextSchema(error = "must be a string") {
+  return z.string({ error }).refine((text) => !hasLoneSurrogate(text), INVALID_UNICODE).transform(stripControlCharacters);
 }

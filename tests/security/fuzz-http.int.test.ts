@@ -157,6 +157,20 @@ describe.each(kinds)("fuzzing every HTTP body on %s", (kind) => {
       }),
   );
 
+  it("stores an operator's message and a logged transcript without their control characters", async () => {
+    const chat = await send("/api/chat", { type: "application/json", body: JSON.stringify({ text: "hello" }) });
+    const { conversationId } = JSON.parse(chat.text);
+    const reply = await send(`/api/conversations/${conversationId}/messages`, { type: "application/json", body: JSON.stringify({ text: "hi\u0000 from\u0007 a person", author: "Sam\u0000" }) }, operator);
+    expect(reply.status).toBe(200);
+    const updates = await fetch(`${app.url}/api/chat/${conversationId}/updates`).then((r) => r.json());
+    expect(updates.messages.at(-1)).toMatchObject({ text: "hi from a person", author: "Sam" });
+    const lone = await send(`/api/conversations/${conversationId}/messages`, { type: "application/json", body: '{"text":"\\ud800"}' }, operator);
+    expect(lone.status).toBe(400);
+    const { rows } = await db.pool.query("select id from deals limit 1");
+    const transcript = await send("/api/transcripts", { type: "application/json", body: JSON.stringify({ text: "Rep: Hello\u0000 there, how are you?\r\nCustomer: Fine.\u0000 What does it cost?", dealId: rows[0].id, title: "call\u0000" }) }, operator);
+    expect(transcript.status).toBeLessThan(300);
+  });
+
   it("reached every route past authentication, and answered some bodies with 2xx", () => {
     for (const [route, statuses] of seen) expect(statuses.filter((s) => s === 401 || s === 403).length, route).toBe(0);
     for (const route of ["/api/chat", "/api/chat/stream", "/sms/twilio", "/slack/events"]) {
