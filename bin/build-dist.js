@@ -23,6 +23,7 @@ function walk(dir, files = []) {
 }
 
 const started = performance.now();
+const startedAt = new Date();
 const files = SOURCE_DIRS.flatMap((d) => walk(path.join(ROOT, d)));
 const sources = files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !isTest(path.basename(f)));
 const assets = files.filter((f) => !f.endsWith(".ts"));
@@ -45,5 +46,8 @@ for (const file of assets) {
   fs.copyFileSync(file, target);
 }
 // The stamp bin/salesgraph.js compares source times against (in a working tree, a newer .ts means stale).
-fs.writeFileSync(path.join(OUT, "build-info.json"), `${JSON.stringify({ builtAt: new Date().toISOString(), sources: sources.length, assets: assets.length })}\n`);
+// Dated by the build's start, so a source saved while the build ran still counts as newer.
+const stamp = path.join(OUT, "build-info.json");
+fs.writeFileSync(stamp, `${JSON.stringify({ builtAt: startedAt.toISOString(), sources: sources.length, assets: assets.length })}\n`);
+fs.utimesSync(stamp, startedAt, startedAt);
 process.stdout.write(`salesgraph: compiled ${sources.length} files and copied ${assets.length} data files into dist/ in ${Math.round(performance.now() - started)} ms\n`);
