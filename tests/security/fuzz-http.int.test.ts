@@ -162,7 +162,7 @@ describe.each(kinds)("fuzzing every HTTP body on %s", (kind) => {
     const { conversationId } = JSON.parse(chat.text);
     const reply = await send(`/api/conversations/${conversationId}/messages`, { type: "application/json", body: JSON.stringify({ text: "hi\u0000 from\u0007 a person", author: "Sam\u0000" }) }, operator);
     expect(reply.status).toBe(200);
-    const updates = await fetch(`${app.url}/api/chat/${conversationId}/updates`).then((r) => r.json());
+    const updates = (await fetch(`${app.url}/api/chat/${conversationId}/updates`).then((r) => r.json())) as { messages: unknown[] };
     expect(updates.messages.at(-1)).toMatchObject({ text: "hi from a person", author: "Sam" });
     const lone = await send(`/api/conversations/${conversationId}/messages`, { type: "application/json", body: '{"text":"\\ud800"}' }, operator);
     expect(lone.status).toBe(400);
