@@ -95,6 +95,7 @@ export async function profileTurns(options: { postgresUrl: string; turns: number
     for (let i = 0; i < 30; i++) await run(1000 + i, false);
     const appMsBefore = queries.appMs;
     for (let i = 0; i < options.turns; i++) await run(i, true);
+    const profileAppMs = queries.appMs - appMsBefore;
     // the same turns through the handler (turn lock, approvals wrapper, metrics and event hooks included)
     const before = { app: queries.app, store: queries.store };
     const t0 = performance.now();
@@ -105,7 +106,7 @@ export async function profileTurns(options: { postgresUrl: string; turns: number
     const handlerQueries = (queries.app - before.app) / options.turns;
     const lines = [
       `Through the conversation handler: ${fmt(handlerMs, 2)} ms a turn, ${fmt(handlerQueries, 1)} statements on the app pool (counted twice when sent by pool.query, as above)`,
-      `One routed local-mode turn on PostgreSQL, sequential, mean of ${options.turns} turns: ${fmt(total / options.turns, 2)} ms, of which ${fmt((queries.appMs - appMsBefore) / options.turns, 2)} ms waiting on the app pool's queries`,
+      `One routed local-mode turn on PostgreSQL, sequential, mean of ${options.turns} turns: ${fmt(total / options.turns, 2)} ms, of which ${fmt(profileAppMs / options.turns, 2)} ms waiting on the app pool's queries`,
       "step | mean ms | share | app-pool queries | store queries",
       "---|---|---|---|---",
     ];

@@ -1,5 +1,12 @@
 import type { RunnableConfig } from "@langchain/core/runnables";
-import { WRITES_IDX_MAP, type ChannelVersions, type Checkpoint, type CheckpointMetadata, type PendingWrite } from "@langchain/langgraph-checkpoint";
+import {
+  WRITES_IDX_MAP,
+  type ChannelVersions,
+  type Checkpoint,
+  type CheckpointMetadata,
+  type CheckpointTuple,
+  type PendingWrite,
+} from "@langchain/langgraph-checkpoint";
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import type pg from "pg";
 
@@ -15,7 +22,8 @@ const INSERT_WRITES = `insert into checkpoint_writes (thread_id, checkpoint_ns, 
  * LangGraph's PostgreSQL checkpointer with each write in one statement. The stock saver sends one INSERT per
  * changed channel inside BEGIN…COMMIT: a turn of our graph changes some 25 channels, so saving its checkpoint
  * cost about 30 round trips. Here the blobs go as arrays through `unnest` in the same statement as the
- * checkpoint row (one statement is one transaction), and pending writes likewise. Rows, serialisation and
+ * checkpoint row (one statement is one transaction), and pending writes likewise; the latest checkpoint is
+ * read through a prepared statement. Rows, serialisation and
  * conflict rules are the stock saver's, so both read each other's checkpoints (same tables, default schema).
  */
 export class BatchedPostgresSaver extends PostgresSaver {
@@ -24,6 +32,33 @@ export class BatchedPostgresSaver extends PostgresSaver {
   constructor(pool: pg.Pool) {
     super(pool);
     this.db = pool;
+  }
+
+  /**
+   * A thread's latest checkpoint (what every turn reads first) through a prepared statement: the stock
+   * saver's query, planned once per connection. Other reads, and checkpoints older than format 4 (which need
+   * the stock migration of pending sends), go to the stock saver.
+   */
+  override async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
+    const { thread_id, checkpoint_ns = "", checkpoint_id } = config.configurable ?? {};
+    if (checkpoint_id) return super.getTuple(config);
+    const select = (this as unknown as { SQL_STATEMENTS: { SELECT_SQL: string } }).SQL_STATEMENTS.SELECT_SQL;
+    const { rows } = await this.db.query({
+      name: "sg_checkpoint_latest",
+      text: `${select}WHERE thread_id = $1 AND checkpoint_ns = $2 ORDER BY checkpoint_id DESC LIMIT 1`,
+      values: [thread_id, checkpoint_ns],
+    });
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    if (row.checkpoint.v < 4 && row.parent_checkpoint_id != null) return super.getTuple(config);
+    const at = (id: string) => ({ configurable: { thread_id, checkpoint_ns, checkpoint_id: id } });
+    return {
+      config: at(row.checkpoint_id),
+      checkpoint: await this._loadCheckpoint(row.checkpoint, row.channel_values),
+      metadata: await this._loadMetadata(row.metadata),
+      parentConfig: row.parent_checkpoint_id ? at(row.parent_checkpoint_id) : undefined,
+      pendingWrites: await this._loadWrites(row.pending_writes),
+    };
   }
 
   override async put(config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata, newVersions: ChannelVersions): Promise<RunnableConfig> {
