@@ -147,6 +147,10 @@ export const EnvSchema = z.object({
   // Outbound email (demo invites)
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   SMTP_FROM: optionalString.pipe(z.email().optional()),
+  // OpenTelemetry traces (the standard OTel names); off unless OTEL_ENABLED
+  OTEL_ENABLED: booleanFlagOff,
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default("salesgraph"),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -268,6 +272,8 @@ export interface Config {
   doctor: { botFrameworkTokenUrl: string; modelMaxAgeDays: number };
   /** Content generation: brand voice and banned phrases; exposures per variant before a winner is declared. */
   content: { brandVoice: string; bannedPhrases: string[]; minSample: number };
+  /** OpenTelemetry traces, exported over OTLP/HTTP to `${otlpEndpoint}/v1/traces` when enabled. */
+  telemetry: { enabled: boolean; otlpEndpoint: string; serviceName: string };
 }
 
 /**
@@ -418,6 +424,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     doctor: { botFrameworkTokenUrl: e.BOTFRAMEWORK_TOKEN_URL, modelMaxAgeDays: e.MODEL_MAX_AGE_DAYS },
     content: { brandVoice: e.CONTENT_BRAND_VOICE, bannedPhrases: e.CONTENT_BANNED_PHRASES, minSample: e.CONTENT_MIN_SAMPLE },
+    telemetry: { enabled: e.OTEL_ENABLED, otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? "http://localhost:4318", serviceName: e.OTEL_SERVICE_NAME },
   };
 }
 
