@@ -2,6 +2,7 @@ import { tool, type StructuredToolInterface } from "@langchain/core/tools";
 import type { z } from "zod";
 import type { Actor, Channel } from "../src/core/domain.js";
 import { AccessDeniedError, BadInputError, NotFoundError } from "../src/core/errors.js";
+import { inSpan, type Tracer } from "../src/core/spans.js";
 
 /** Who may call a tool: `public` tools serve prospects; `internal` tools need a verified rep or manager. */
 export type Audience = "public" | "internal";
@@ -25,6 +26,10 @@ export function defineTool<S extends z.ZodType, O>(definition: SalesTool<S, O>):
   return definition;
 }
 
+function outcomeOf(error: unknown): "refused" | "bad_input" | "error" {
+  return error instanceof AccessDeniedError ? "refused" : error instanceof BadInputError ? "bad_input" : "error";
+}
+
 export function mayUse(actor: Pick<Actor, "role">, audience: Audience): boolean {
   return audience === "public" || actor.role === "rep" || actor.role === "manager";
 }
@@ -41,6 +46,8 @@ export class ToolRegistry {
     tools: readonly SalesTool<any, any>[],
     /** Told of every call once it ends (metrics): ok, refused (audience), bad_input or error. */
     private readonly onCall?: (name: string, outcome: "ok" | "refused" | "bad_input" | "error") => void,
+    /** OpenTelemetry (OTEL_ENABLED): one span per call, with the tool's name, audience and outcome. */
+    private readonly tracer?: Tracer,
   ) {
     for (const t of tools) {
       if (this.byName.has(t.name)) throw new Error(`duplicate tool name ${t.name}`);
@@ -66,13 +73,27 @@ export class ToolRegistry {
   }
 
   async call<O = unknown>(name: string, input: unknown, context: ToolContext): Promise<O> {
-    if (!this.onCall) return this.callTool<O>(name, input, context);
+    if (!this.tracer) return this.countedCall<O>(name, input, context);
+    const known = this.byName.has(name) ? name : "unknown";
+    return inSpan(this.tracer, `tool ${known}`, { "salesgraph.tool.name": known, "salesgraph.tool.audience": this.audienceOf(name) ?? "unknown" }, async (span) => {
+      try {
+        const out = await this.countedCall<O>(name, input, context);
+        span.setAttributes({ "salesgraph.tool.ok": true, "salesgraph.tool.outcome": "ok" });
+        return out;
+      } catch (error) {
+        span.setAttributes({ "salesgraph.tool.ok": false, "salesgraph.tool.outcome": outcomeOf(error) });
+        throw error;
+      }
+    }, { isFailure: (error) => outcomeOf(error) === "error" });
+  }
+
+  private async countedCall<O>(name: string, input: unknown, context: ToolContext): Promise<O> {
     try {
       const out = await this.callTool<O>(name, input, context);
-      this.onCall(name, "ok");
+      this.onCall?.(name, "ok");
       return out;
     } catch (error) {
-      this.onCall(this.byName.has(name) ? name : "unknown", error instanceof AccessDeniedError ? "refused" : error instanceof BadInputError ? "bad_input" : "error");
+      this.onCall?.(this.byName.has(name) ? name : "unknown", outcomeOf(error));
       throw error;
     }
   }

@@ -2,6 +2,7 @@ import type { BaseCheckpointSaver, BaseStore } from "@langchain/langgraph";
 import type { Clock } from "../../src/core/clock.js";
 import type { Config } from "../../src/core/config.js";
 import type { Logger } from "../../src/core/logger.js";
+import type { Tracer } from "../../src/core/spans.js";
 import type { Channel, Intent, Role } from "../../src/core/domain.js";
 import type { ConsentsRepo } from "../../src/infra/postgres/consents-repo.js";
 import type { OutreachCrm } from "../../src/core/outreach.js";
@@ -42,4 +43,6 @@ export interface SalesGraphDeps {
   store?: BaseStore;
   /** CRM reads for follow-up drafts (content_request); without it follow-ups are not offered. */
   outreach?: OutreachCrm;
+  /** OpenTelemetry (OTEL_ENABLED): one span per node run; absent, the nodes run unwrapped. */
+  tracer?: Tracer;
 }

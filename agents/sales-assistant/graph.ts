@@ -27,6 +27,7 @@ import { createTrimHistoryNode } from "./nodes/trim-history.js";
 import { createUnderstandNode } from "./nodes/understand.js";
 import { afterConsent, byIntent, INTENT_DESTINATIONS } from "./routers.js";
 import { SalesState, type SalesStateType, type SalesStateUpdate } from "./state.js";
+import { traceNodes } from "./traced-nodes.js";
 
 type IntentNode = (state: SalesStateType) => Promise<SalesStateUpdate>;
 
@@ -57,7 +58,7 @@ export function buildIntentNodes(deps: SalesGraphDeps): Record<Intent, IntentNod
  */
 export function buildSalesGraph(deps: SalesGraphDeps) {
   const graph = new StateGraph(SalesState)
-    .addNode({
+    .addNode(traceNodes(deps.tracer, {
       check_consent: createCheckConsentNode(deps),
       understand: createUnderstandNode(deps),
       route_intent: createRouteIntentNode(deps),
@@ -70,7 +71,7 @@ export function buildSalesGraph(deps: SalesGraphDeps) {
       agent: createAgentNode(deps),
       marketing_insight: createMarketingInsightNode(deps),
       ...buildIntentNodes(deps),
-    })
+    }))
     .addEdge(START, "check_consent")
     .addConditionalEdges("check_consent", afterConsent, { understand: "detect_language", finish_turn: "finish_turn", [END]: "trim_history" })
     .addConditionalEdges("detect_language", afterLanguage, ["understand", "finish_turn"])

@@ -33,6 +33,8 @@ import { migrate } from "../infra/postgres/migrate.js";
 import { createModelsRepo } from "../infra/postgres/models-repo.js";
 import { createRepOwners } from "../infra/postgres/rep-owners-repo.js";
 import { openDatabase, type Database } from "../infra/postgres/pool.js";
+import { traceQueries } from "../infra/telemetry/traced-pool.js";
+import { startTracing, type Tracing } from "../infra/telemetry/tracing.js";
 import { createLlmProvider } from "../llm/index.js";
 import type { LlmProvider } from "../llm/provider.js";
 import { createApprovalsRepo } from "../infra/postgres/approvals-repo.js";
@@ -83,6 +85,8 @@ export interface Container {
   marketing: MarketingWiring;
   /** Signs dashboard sessions and the sign-in links the dashboard_link tool gives reps and managers. */
   dashboard: { signer: SessionSigner; enabled: boolean };
+  /** OpenTelemetry traces (OTEL_ENABLED); `tracer` is absent when they are off. */
+  tracing: Tracing;
   close(): Promise<void>;
 }
 
@@ -91,6 +95,8 @@ export interface ContainerOptions {
   clock?: Clock;
   /** An already open database (tests); the container then leaves closing it to the caller. */
   db?: Database;
+  /** A tracer provider the caller runs (tests: an in-memory exporter); else one is started when OTEL_ENABLED. */
+  tracing?: Tracing;
 }
 
 /** The composition root: the one place that opens the database, builds the graph and wires the tools. */
@@ -103,6 +109,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
       ...config.database,
       onError: (error) => logger.warn({ err: error }, "database connection dropped; the next query reconnects"),
     }));
+  const tracing = options.tracing ?? (await startTracing(config.telemetry));
+  const tracer = tracing.tracer;
+  if (tracer) traceQueries(db.pool, tracer);
   try {
     await migrate(db.pool);
     const checkpointer = new BatchedPostgresSaver(db.pool);
@@ -174,9 +183,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
       ...intel.tools,
       ...marketing.tools,
       createDashboardLinkTool({ issue: dashboardLinkIssuer(config, dashboard.signer, dashboard.enabled, () => clock.now().getTime()), minutes: config.dashboard.linkMinutes }),
-    ], (tool, outcome) => metrics.toolCalls.inc({ tool, outcome }));
+    ], (tool, outcome) => metrics.toolCalls.inc({ tool, outcome }), tracer);
     const graph = buildSalesGraph({
-      router, tools, consents: repos.consents, llm, company: config.company, clock, logger, checkpointer, store: memory.store, outreach,
+      router, tools, consents: repos.consents, llm, company: config.company, clock, logger, checkpointer, store: memory.store, outreach, tracer,
       agentLimits: { maxSteps: config.llm.agent.maxSteps, callTimeoutMs: config.llm.timeoutMs, turnBudgetMs: config.llm.agent.turnBudgetMs },
       telemetry: {
         toolRefused: (tool) => metrics.toolRefusals.inc({ tool }),
@@ -206,6 +215,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
         // routing and rewording calls (with a retry each) besides the agent's own budget, plus room for a slow database
         turnTimeoutMs: config.llm.agent.turnBudgetMs + 4 * config.llm.timeoutMs + 10_000,
         turnLock,
+        tracer,
       }),
     );
     return {
@@ -227,15 +237,18 @@ export async function createContainer(config: Config, options: ContainerOptions 
       content,
       marketing,
       dashboard,
+      tracing,
       async close() {
         await handler.drain();
         await turnLock.close();
         await memory.close();
         if (!options.db) await db.close();
+        if (!options.tracing) await tracing.shutdown().catch((error) => logger.warn({ err: error }, "traces not exported at shutdown"));
       },
     };
   } catch (error) {
     if (!options.db) await db.close().catch(() => undefined);
+    if (!options.tracing) await tracing.shutdown().catch(() => undefined);
     throw error;
   }
 }

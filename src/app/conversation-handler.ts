@@ -1,8 +1,10 @@
 import { HumanMessage } from "@langchain/core/messages";
+import { trace } from "@opentelemetry/api";
 import type { Clock } from "../core/clock.js";
 import { BadInputError } from "../core/errors.js";
 import { cleanInboundText } from "../core/inbound-text.js";
 import type { Logger } from "../core/logger.js";
+import { hashId, inSpan, type Tracer } from "../core/spans.js";
 import type { InboundMessage, OutboundMessage, StreamingConversationHandler, TurnEvent } from "../core/ports.js";
 import type { ConversationsRepo } from "../infra/postgres/conversations-repo.js";
 import type { SalesGraph } from "../../agents/sales-assistant/graph.js";
@@ -44,6 +46,8 @@ export function createConversationHandler(deps: {
    * an in-process queue with no timeout.
    */
   turnLock?: Pick<TurnLock, "run">;
+  /** OpenTelemetry (OTEL_ENABLED): one span per turn, parent of the graph's node spans. */
+  tracer?: Tracer;
 }): StreamingConversationHandler & TurnTracker {
   const mutex: Pick<TurnLock, "run"> = deps.turnLock ?? new KeyedMutex();
   const running = new Set<Promise<unknown>>();
@@ -86,6 +90,7 @@ export function createConversationHandler(deps: {
       result = await deps.graph.invoke(input, options);
     }
     const intent = result.intent ?? "smalltalk";
+    if (deps.tracer) trace.getActiveSpan()?.setAttributes({ "salesgraph.intent": intent, "salesgraph.route": result.routeSource ?? "none" });
     const replyText = result.silenced ? "" : result.reply;
     const at = deps.clock.now();
     await appendTurnOrRollBack(deps, threadIdOf(message), () =>
@@ -125,7 +130,16 @@ export function createConversationHandler(deps: {
     return turn;
   }
 
-  const handler = (message: InboundMessage) => track(mutex.run(threadIdOf(message), () => runTurn(message)));
+  const tracer = deps.tracer;
+  const turn = tracer
+    ? (message: InboundMessage, relay?: GraphEventRelay) =>
+        inSpan(tracer, "turn", {
+          "salesgraph.channel": message.channel,
+          "salesgraph.role": message.actor.role,
+          "salesgraph.conversation.hash": hashId(threadIdOf(message)),
+        }, () => runTurn(message, relay))
+    : runTurn;
+  const handler = (message: InboundMessage) => track(mutex.run(threadIdOf(message), () => turn(message)));
 
   /**
    * The same turn, told as it happens (see `TurnEvent`). It runs to the end even when the reader stops
@@ -134,7 +148,7 @@ export function createConversationHandler(deps: {
   function stream(message: InboundMessage): AsyncIterable<TurnEvent> {
     const events = new EventQueue<TurnEvent>();
     const relay = createGraphEventRelay((event) => events.push(event));
-    track(mutex.run(threadIdOf(message), () => runTurn(message, relay))).then(
+    track(mutex.run(threadIdOf(message), () => turn(message, relay))).then(
       (messages) => {
         relay.settle(messages[0]?.text ?? "");
         events.end({ type: "final", messages });

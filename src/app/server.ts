@@ -15,6 +15,7 @@ import { createOperatorAuditRepo } from "../infra/postgres/operator-audit-repo.j
 import { createPostgresRateLimiter } from "../infra/postgres/rate-limits-repo.js";
 import { createHealthRoutes } from "./health-routes.js";
 import { limitEveryRequest, limitUrl, requestTelemetry } from "./http-guards.js";
+import { traceRequests } from "./http-tracing.js";
 import { allowLoopbackOperators } from "./operator-auth.js";
 import { createChatRoutes } from "./chat-routes.js";
 import { createChatUpdatesRoutes } from "./chat-updates-routes.js";
@@ -54,6 +55,7 @@ export function createHttpApp(container: Container): HttpApp {
   // which X-Forwarded-For entries name the client (TRUST_PROXY); req.ip is then the visitor, not the proxy
   app.set("trust proxy", config.server.trustProxy);
 
+  if (container.tracing.tracer) app.use(traceRequests(container.tracing.tracer));
   app.use(requestTelemetry({ metrics, logger, newId: randomUUID }));
   app.use(limitUrl(config.server.maxUrlBytes));
   app.use(limitEveryRequest({ perMinute: config.server.httpRateLimitPerMinute, exempt: ["/healthz", "/readyz"] }));
