@@ -157,6 +157,20 @@ describe.each(kinds)("fuzzing every HTTP body on %s", (kind) => {
       }),
   );
 
+  property(
+    "POST /slack/events slash command (signed form)",
+    fc.record({ text: nastyText, command: fc.constantFrom("/sales", "/salesgraph", "/x"), user: fc.constantFrom("U0FUZZREP", "U0STRANGER") }).map(({ text, command, user }) => async () => {
+      seq += 1;
+      const form: Record<string, string> = {
+        command, text, team_id: "T0FUZZ", user_id: user, channel_id: "C0FUZZ",
+        response_url: `${slack.apiUrl}response/${seq}`, trigger_id: `${seq}.1.fuzz`,
+      };
+      const body = new URLSearchParams(form).toString();
+      const ts = Math.floor(Date.now() / 1000);
+      await expectNo5xx("/slack/events", { type: "application/x-www-form-urlencoded", body }, { "x-slack-request-timestamp": String(ts), "x-slack-signature": slackSign(body, ts) });
+    }),
+  );
+
   it("stores an operator's message and a logged transcript without their control characters", async () => {
     const chat = await send("/api/chat", { type: "application/json", body: JSON.stringify({ text: "hello" }) });
     const { conversationId } = JSON.parse(chat.text);
