@@ -91,7 +91,7 @@ describe("security: hostile prospect messages", () => {
     });
     afterAll(() => demo?.close());
 
-    it.each(["web", "sms"] as Channel[])("never tells a prospect an internal record on %s", async (channel) => {
+    it.each(["web", "sms"] as Channel[])("never tells a prospect an internal record on %s", { timeout: 180_000 }, async (channel) => {
       for (const [n, hostile] of TEMPLATES.entries()) await expectNoLeak(demo.container, crm, channel, n, hostile);
     });
   });
@@ -128,7 +128,7 @@ describe("security: hostile prospect messages", () => {
       await fake?.close();
     });
 
-    it.each(["web", "sms"] as Channel[])("refuses every forged internal tool call and states no CRM figure on %s", async (channel) => {
+    it.each(["web", "sms"] as Channel[])("refuses every forged internal tool call and states no CRM figure on %s", { timeout: 240_000 }, async (channel) => {
       const before = forged;
       for (const [n, hostile] of TEMPLATES.entries()) await expectNoLeak(demo.container, crm, channel, n, hostile);
       expect(forged - before, "the model tried internal tools").toBeGreaterThan(0);
