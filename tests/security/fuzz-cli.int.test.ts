@@ -31,7 +31,7 @@ async function expectCleanExit(args: string[]) {
   const result = await runCliInProcess(args, { SALESGRAPH_DATA_DIR: path.join(tmp, "data"), DATABASE_URL: "" });
   if (result.code === 1) throw new Error(`salesgraph ${args.join(" ")} crashed: ${result.stderr}`);
   expect([0, 2]).toContain(result.code);
-  if (result.code === 2) expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  if (result.code === 2 && result.stderr.trim().split("\n").length !== 1) throw new Error(`salesgraph ${args.join(" ")}: more than one line on stderr: ${JSON.stringify(result.stderr)}`);
 }
 
 describe("fuzzing CLI inputs", () => {

@@ -47,7 +47,8 @@ export async function main(argv: string[], io: CliIo = { env: process.env, stdou
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof ConfigError || error instanceof BadInputError || (error instanceof AppError && error.status < 500)) {
-      process.stderr.write(`salesgraph: ${error.message}\n`);
+      // one line whatever the input held (a CSV column name may contain a line break)
+      process.stderr.write(`salesgraph: ${error.message.replace(/\r\n|\r|\n/g, "\\n")}\n`);
       return EXIT.usage;
     }
     process.stderr.write(`salesgraph: ${oneLine((error as Error)?.message ?? String(error))}\n`);
