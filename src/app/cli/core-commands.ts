@@ -1,7 +1,7 @@
 import readline from "node:readline";
 import { Command, Option } from "commander";
-import { cleanInboundText } from "../../core/inbound-text.js";
 import { ROLES, type Role } from "../../core/domain.js";
+import { cleanInboundText } from "../../core/inbound-text.js";
 import { createLogger } from "../../core/logger.js";
 import { createKnowledgeBase } from "../../../knowledge/knowledge-base.js";
 import { isSeeded } from "../../demo/seed.js";
