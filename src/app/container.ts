@@ -29,7 +29,7 @@ import { createConsentsRepo } from "../infra/postgres/consents-repo.js";
 import { createConversationsRepo } from "../infra/postgres/conversations-repo.js";
 import { createHandoffsRepo } from "../infra/postgres/handoffs-repo.js";
 import { openMemoryStore } from "../infra/postgres/memory-store.js";
-import { migrate } from "../infra/postgres/migrate.js";
+import { migrate, withSetupLock } from "../infra/postgres/migrate.js";
 import { createModelsRepo } from "../infra/postgres/models-repo.js";
 import { createRepOwners } from "../infra/postgres/rep-owners-repo.js";
 import { openDatabase, type Database } from "../infra/postgres/pool.js";
@@ -115,8 +115,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
   try {
     await migrate(db.pool);
     const checkpointer = new BatchedPostgresSaver(db.pool);
-    await checkpointer.setup();
-    const memory = await openMemoryStore(db, (error) => logger.warn({ err: error }, "memory store connection dropped"), config.database);
+    const memory = await withSetupLock(db, async () => {
+      await checkpointer.setup();
+      return openMemoryStore(db, (error) => logger.warn({ err: error }, "memory store connection dropped"), config.database);
+    });
     const turnLock = createTurnLock({
       db,
       timeoutMs: config.server.turnLockTimeoutMs,
