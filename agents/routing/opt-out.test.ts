@@ -42,3 +42,28 @@ describe("opting out", () => {
     expect(isClearOptOutRequest(text)).toBe(false);
   });
 });
+
+describe("opting out in the prospect's words", () => {
+  it.each([
+    "who is this? dont msg me again",
+    "Kindly remove me from all future Helix communications.",
+    "no more sms pls",
+    "not interested. remove my number",
+    "enough with the texts",
+    "I don't want any more emails",
+    "take me off your list",
+    "delete my email address please",
+  ])("takes %j as a clear request", (text) => {
+    expect(isClearOptOutRequest(text)).toBe(true);
+  });
+
+  it.each([
+    "how do I remove a user from my dashboard?",
+    "can I remove my data from a shared report?",
+    "does Helix send email alerts when a metric drops?",
+    "what happens to my data if I cancel?",
+    "can I add my number to the account?",
+  ])("leaves %j alone", (text) => {
+    expect(isClearOptOutRequest(text)).toBe(false);
+  });
+});
