@@ -52,6 +52,8 @@ describe("questions about the company and definitions", () => {
   it("drops chat filler before the question", () => {
     expect(splitQuestion("hmm ok. do you integrate with snowflake and salesforce?")).toEqual(["do you integrate with snowflake and salesforce?"]);
     expect(splitQuestion("Cool, thanks! Is there a free trial?")).toEqual(["Is there a free trial?"]);
+    expect(splitQuestion("wait, how much is Helix Pro?")).toEqual(["how much is Helix Pro?"]);
+    expect(splitQuestion("Oh, quick question: is there an API?")).toEqual(["is there an API?"]);
   });
 });
 

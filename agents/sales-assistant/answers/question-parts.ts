@@ -18,8 +18,8 @@ const ALSO = /\s*(?:[,;]\s*)(?:and\s+)?also\s*,?\s+/i;
  * plan?"), and a piece with no content words is merged into its neighbour.
  */
 /** Chat filler before the question ("hmm ok.", "cool, thanks!"): it only dilutes the search. */
-const FILLER_WORD = String.raw`(?:h+m+|ok(?:ay)?|cool|great|thanks|thank you|thx|nice|sure|right|got it|i see|alright|yes|yeah|yep|well|hi|hello|hey|there|interesting|perfect|awesome)`;
-const LEADING_FILLER = new RegExp(String.raw`^(?:${FILLER_WORD}(?:[\s,]+${FILLER_WORD})*\s*[,.!?]+\s*)+(?=\S)`, "i");
+const FILLER_WORD = String.raw`(?:h+m+|ok(?:ay)?|cool|great|thanks|thank you|thx|nice|sure|right|got it|i see|alright|yes|yeah|yep|well|hi|hello|hey|there|interesting|perfect|awesome|wait|oh|ah|um+|uh+|actually|sorry|btw|also|quick question|one more thing|by the way)`;
+const LEADING_FILLER = new RegExp(String.raw`^(?:${FILLER_WORD}(?:[\s,]+${FILLER_WORD})*\s*[,.!?:;—–-]+\s*)+(?=\S)`, "i");
 
 export function splitQuestion(text: string): string[] {
   const pieces = text
