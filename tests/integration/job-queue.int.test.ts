@@ -97,10 +97,13 @@ describe("scheduled jobs across two processes on one PostgreSQL", () => {
     const firstRun = Date.now() - started;
     // both processes keep polling; give a duplicate every chance to appear before counting
     await new Promise((r) => setTimeout(r, 3_000));
-    expect(site.hits("/pricing")).toBe(1);
-    expect(site.hits("/feed.xml")).toBe(1);
-    const runs = await db.pool.query("select count(*)::int as n from pgboss.job where name = $1", [JOBS.intelFetch]);
-    expect(runs.rows[0].n).toBe(1);
+    // A minute boundary inside the wait is a second scheduled run, not a duplicate: what must hold is one
+    // fetch of each source per scheduled run, whichever of the two processes took it.
+    const runs = (await db.pool.query("select count(*)::int as n from pgboss.job where name = $1", [JOBS.intelFetch])).rows[0].n as number;
+    expect(runs).toBeGreaterThanOrEqual(1);
+    expect(runs).toBeLessThanOrEqual(2);
+    expect(site.hits("/pricing")).toBe(runs);
+    expect(site.hits("/feed.xml")).toBe(runs);
     console.info(`scheduled fetch: first run done ${firstRun} ms after two workers started`);
   });
 
